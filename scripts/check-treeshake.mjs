@@ -1,0 +1,73 @@
+// Tree-shaking check: bundles small programs that import one function from a public
+// subpath of the built package (dist/, resolved through package.json "exports") and fails
+// when code from other modules or unneeded dependencies ends up in the bundle.
+// Usage: node scripts/check-treeshake.mjs   (after npm run build)
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+// Each case: what a user writes, and what must not be in the bundle. `absent` lists
+// function names (esbuild keeps them when not minifying) and package paths.
+const cases = [
+  {
+    name: 'root: money only',
+    code: "import { money } from 'order-to-cash'; console.log(money(1n, 'EUR'));",
+    absent: ['allocateMoney', 'convertMoney', 'addMonths', 'calendarDate', 'parseInput', 'node_modules/zod', 'node_modules/date-fns', 'node_modules/decimal.js'],
+  },
+  {
+    name: 'root: a calendar function',
+    code: "import { addDays } from 'order-to-cash'; console.log(addDays('2026-01-01', 1));",
+    absent: ['allocateMoney', 'multiplyMoney', 'addMonths', 'node_modules/zod', 'node_modules/date-fns', 'node_modules/decimal.js'],
+  },
+  {
+    name: 'money subpath: allocateMoney',
+    code: "import { allocateMoney, money } from 'order-to-cash/money'; console.log(allocateMoney(money(100n, 'EUR'), [1n, 2n]));",
+    absent: ['convertMoney', 'calendarDate', 'node_modules/zod', 'node_modules/date-fns', 'node_modules/fast-check'],
+  },
+];
+
+const resolveFromExports = {
+  name: 'order-to-cash-exports',
+  setup(b) {
+    b.onResolve({ filter: /^order-to-cash(\/.*)?$/ }, (args) => {
+      const sub = args.path === 'order-to-cash' ? '.' : `.${args.path.slice('order-to-cash'.length)}`;
+      const target = pkg.exports[sub]?.import?.default;
+      if (!target) return { errors: [{ text: `${args.path} is not exported by package.json` }] };
+      return { path: new URL(`../${target}`, import.meta.url).pathname };
+    });
+  },
+};
+
+let failed = 0;
+for (const c of cases) {
+  const result = await build({
+    stdin: { contents: c.code, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    treeShaking: true,
+    minify: false,
+    metafile: true,
+    plugins: [resolveFromExports],
+    logLevel: 'silent',
+  });
+  const text = result.outputFiles[0].text;
+  // Inputs that contributed bytes (esbuild lists every file it read, used or not).
+  const inputs = Object.values(result.metafile.outputs).flatMap((o) =>
+    Object.entries(o.inputs).filter(([, v]) => v.bytesInOutput > 0).map(([k]) => k),
+  );
+  const found = c.absent.filter((marker) =>
+    marker.startsWith('node_modules/') ? inputs.some((i) => i.includes(marker)) : new RegExp(`\\b${marker}\\b`).test(text),
+  );
+  const size = (text.length / 1024).toFixed(1);
+  if (found.length > 0) {
+    failed++;
+    console.error(`FAIL ${c.name}: bundle (${size} KiB) contains ${found.join(', ')}`);
+  } else {
+    console.log(`ok   ${c.name}: ${size} KiB unminified, none of ${c.absent.length} foreign markers`);
+  }
+}
+if (failed > 0) process.exit(1);
