@@ -28,8 +28,9 @@ import {
 import { calendarDateArb } from '../../src/testkit/index.js';
 
 // The oracles: date-fns on UTC dates (UTCDate), and date-fns on local dates in whatever TZ
-// the run has (CI runs this file under TZ=Pacific/Kiritimati too). Local dates start in 1995:
-// Kiritimati skipped 1994-12-31.
+// the run has (CI runs this file under TZ=Pacific/Kiritimati too). Local dates, and every
+// date reached from them, stay after 1995: Kiritimati skipped 1994-12-31 (local oracles
+// cannot represent it; this library can).
 const utc = (d: CalendarDate): UTCDate => new UTCDate(`${d}T00:00:00Z`);
 const fromUtc = (d: Date): string => `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 const local = (d: CalendarDate): Date => {
@@ -39,7 +40,7 @@ const local = (d: CalendarDate): Date => {
 const fromLocal = (d: Date): string => fns.format(d, 'yyyy-MM-dd');
 
 const anyDate = calendarDateArb();
-const modernDate = calendarDateArb({ min: '1995-01-01' as CalendarDate, max: '2150-12-31' as CalendarDate });
+const modernDate = calendarDateArb({ min: '2000-01-01' as CalendarDate, max: '2150-12-31' as CalendarDate });
 const days = fc.integer({ min: -20_000, max: 20_000 });
 const months = fc.integer({ min: -600, max: 600 });
 
@@ -96,8 +97,8 @@ describe('date arithmetic equals date-fns on UTC dates', () => {
   });
 
   test.prop([modernDate, days, months])('and date-fns on local dates in the current time zone', (d, n, m) => {
-    expect(addDays(d, n % 3000)).toBe(fromLocal(fns.addDays(local(d), n % 3000)));
-    expect(addMonths(d, m)).toBe(fromLocal(fns.addMonths(local(d), m)));
+    expect(addDays(d, n % 1500)).toBe(fromLocal(fns.addDays(local(d), n % 1500)));
+    expect(addMonths(d, m % 48)).toBe(fromLocal(fns.addMonths(local(d), m % 48)));
     expect(endOfMonth(d)).toBe(fromLocal(fns.endOfMonth(local(d))));
     expect(dayOfWeek(d)).toBe(fns.getISODay(local(d)));
   });
