@@ -8,6 +8,7 @@ import {
   dayOfWeek,
   endOfMonth,
   formatMoney,
+  formatScaled,
   isOrderToCashError,
   moneyToJSON,
   multiplyMoney,
@@ -31,7 +32,7 @@ const lines = [
 const priced = lines.map((l) => ({ ...l, amount: multiplyMoney(l.price, multiplyScaled(l.qty, kept), { rounding: 'halfUp' }) }));
 table(
   ['Item', '>Unit price', '>Quantity', '>Amount'],
-  priced.map((l) => [l.item, formatMoney(l.price), String(l.qty), formatMoney(l.amount)]),
+  priced.map((l) => [l.item, formatMoney(l.price), formatScaled(l.qty), formatMoney(l.amount)]),
 );
 const total = sumMoney(
   priced.map((l) => l.amount),
