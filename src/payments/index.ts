@@ -18,6 +18,20 @@ export {
   type PaymentInput,
   PaymentSchema,
 } from './OpenItem.js';
+export { type CombinationResult, findCombination } from './findCombination.js';
+export {
+  confidenceOf,
+  type MatchDecision,
+  type MatchProposal,
+  type MatchRule,
+  type MatchSignal,
+  type MatchStatementInput,
+  type MatchStatementOptions,
+  type MatchStatementResult,
+  matchStatement,
+  type SignalName,
+} from './matchStatement.js';
+export { isValidRfReference, referenceKeys, textReferenceKeys } from './references.js';
 export { reverseSettlement } from './reverseSettlement.js';
 export type { Settlement, SettlementEntry, SettlementEntryKind } from './Settlement.js';
 export { type PriorityCriterion, type SettlementPriority, sortBySettlementPriority } from './settlementPriority.js';
