@@ -98,6 +98,7 @@ export type MatchProposal = {
  */
 export type MatchStatementOptions = {
   readonly rounding: RoundingMode;
+  /** The statement date. Discounts and past-due status are judged on each payment's value date. */
   readonly asOf: CalendarDate;
   readonly priority?: SettlementPriority;
   readonly graceDays?: number;
@@ -246,9 +247,10 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
         signals.push({ name: 'CUSTOMER_BY_REFERENCE', group: 'customer', points: CUSTOMER_POINTS.CUSTOMER_BY_REFERENCE, evidence: `customer ${String(customer)} identified through the referenced item` });
       }
       for (const s of [...hits.values()].sort((a, b) => b.points - a.points)) signals.push(s);
+      signals.push({ name: 'UNIQUE', group: 'uniqueness', points: 20, evidence: 'each reference names exactly one open item' });
       rule = 'reference';
       const open = chosen.reduce((s, i) => s + i.residual.minor, 0n);
-      const discounted = chosen.reduce((s, i) => s + discountedOf(i, options.asOf, grace, options.rounding), 0n);
+      const discounted = chosen.reduce((s, i) => s + discountedOf(i, p.valueDate, grace, options.rounding), 0n);
       if (P === open) signals.push({ name: 'AMOUNT_EXACT', group: 'amount', points: 30, evidence: `amount ${fmt(P, cur)} equals the open amount` });
       else if (P === discounted) signals.push({ name: 'AMOUNT_DISCOUNTED', group: 'amount', points: 30, evidence: `amount ${fmt(P, cur)} equals the open amount less the cash discount` });
       else if (P < discounted && withinUnder(discounted - P, discounted, options.tolerance))
@@ -259,12 +261,12 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
       const debits = sortBySettlementPriority(
         all.filter((i) => i.residual.minor > 0n),
         priority,
-        options.asOf,
+        p.valueDate,
         grace,
       );
-      const exact = debits.filter((i) => i.residual.minor === P || discountedOf(i, options.asOf, grace, options.rounding) === P);
+      const exact = debits.filter((i) => i.residual.minor === P || discountedOf(i, p.valueDate, grace, options.rounding) === P);
       const sumAll = all.reduce((s, i) => s + i.residual.minor, 0n);
-      const sumAllDiscounted = all.reduce((s, i) => s + discountedOf(i, options.asOf, grace, options.rounding), 0n);
+      const sumAllDiscounted = all.reduce((s, i) => s + discountedOf(i, p.valueDate, grace, options.rounding), 0n);
       const pastDue = debits.filter((i) => i.dueDate < p.valueDate);
       const sumPastDue = pastDue.reduce((s, i) => s + i.residual.minor, 0n);
       if (exact.length > 0) {
@@ -348,9 +350,10 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
     const decision: MatchDecision = rule === 'exception' ? 'exception' : confidence >= autoT ? 'autoApply' : confidence >= suggestT ? 'suggest' : 'exception';
     let settlement: Settlement | undefined;
     if (chosen.length > 0 || (rule === 'onAccount' && customer !== undefined)) {
+      // Discounts are judged on the payment's value date (A.11 invariant 5).
       settlement = settleParsed(p, chosen, p.id, {
         rounding: options.rounding,
-        asOf: options.asOf,
+        asOf: p.valueDate,
         priority,
         graceDays: grace,
         ...(options.partialPaymentDiscount === undefined ? {} : { partialPaymentDiscount: options.partialPaymentDiscount }),

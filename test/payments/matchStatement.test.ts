@@ -29,8 +29,8 @@ describe('matchStatement — pipeline rules', () => {
   test('a reference in free text that names one item, exact amount → auto-apply', () => {
     const items = [item('INV-2023-00123', '4512.30', '2026-07-01'), item('INV-2023-00124', '4512.30', '2026-07-01')];
     const r = matchParsed({ payments: [pay('4512.30', '2026-06-29', { text: 'Payment for inv 2023/00123', customerId: C1 })], items }, opts);
-    expect(r.proposals[0]).toMatchObject({ rule: 'reference', itemIds: ['INV-2023-00123'], decision: 'autoApply', confidence: 95 });
-    expect(r.proposals[0]?.explanation).toMatchInlineSnapshot(`"P1: matched by reference (confidence 95, autoApply). customer C1 given on the payment; INV-2023-00123 found in the remittance text; amount EUR 4512.30 equals the open amount."`);
+    expect(r.proposals[0]).toMatchObject({ rule: 'reference', itemIds: ['INV-2023-00123'], decision: 'autoApply', confidence: 100 });
+    expect(r.proposals[0]?.explanation).toMatchInlineSnapshot(`"P1: matched by reference (confidence 100, autoApply). customer C1 given on the payment; INV-2023-00123 found in the remittance text; each reference names exactly one open item; amount EUR 4512.30 equals the open amount."`);
   });
   test('a reference naming several items is not an identification', () => {
     const items = [item('A', '10.00', '2026-07-01', { references: ['PO-7777'] }), item('B', '20.00', '2026-07-01', { references: ['PO-7777'] })];
@@ -41,7 +41,7 @@ describe('matchStatement — pipeline rules', () => {
     const items = [item('INV-9', '100.00', '2026-07-01', { references: ['RF18 5390 0754 7034'] })];
     const r = matchParsed({ payments: [pay('100.00', '2026-06-29', { references: ['RF18539007547034'] })], items }, opts);
     expect(r.proposals[0]).toMatchObject({ rule: 'reference', customerId: 'C1', decision: 'autoApply' });
-    expect(r.proposals[0]?.signals.map((s) => s.name)).toEqual(['CUSTOMER_BY_REFERENCE', 'RF_VALID', 'AMOUNT_EXACT']);
+    expect(r.proposals[0]?.signals.map((s) => s.name)).toEqual(['CUSTOMER_BY_REFERENCE', 'RF_VALID', 'UNIQUE', 'AMOUNT_EXACT']);
   });
   test('Oracle: exact amount ties → earliest due date, then id; ambiguous is never auto-applied', () => {
     const items = [item('B', '50.00', '2026-07-01'), item('A', '50.00', '2026-07-01'), item('C', '50.00', '2026-06-01')];
