@@ -42,3 +42,4 @@ export {
   settlePayment,
   type UnderpaymentPolicy,
 } from './settlePayment.js';
+export type { ApplyOutcome, IdempotencyKey, OpenItemQuery, OpenItemRepository } from './ports.js';
