@@ -8,9 +8,9 @@ import { matchParsed } from '../src/payments/matchStatement.js';
 import type { CustomerId, OpenItem, OpenItemId, Payment } from '../src/payments/OpenItem.js';
 import { type BenchResult, seededRandom, time } from './_lib.js';
 
-const CUSTOMERS = 5_000;
-const ITEMS = 100_000;
-const PAYMENTS = 10_000;
+const CUSTOMERS = Number(process.env.B_C ?? 5_000);
+const ITEMS = Number(process.env.B_I ?? 100_000);
+const PAYMENTS = Number(process.env.B_P ?? 10_000);
 
 export function* run(): Generator<BenchResult> {
   const random = seededRandom(7);

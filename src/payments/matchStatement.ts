@@ -186,7 +186,12 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
   const working = new Map<string, OpenItem>();
   const index = new Map<string, OpenItemId[]>();
   const byCustomer = new Map<string, OpenItem[]>();
+  const byAmount = new Map<string, OpenItemId[]>();
   for (const item of sortedItems) {
+    const ak = `${item.currency}:${item.residual.minor}`;
+    const same = byAmount.get(ak);
+    if (same === undefined) byAmount.set(ak, [item.id]);
+    else same.push(item.id);
     working.set(item.id, item);
     const keys = new Set<string>();
     for (const r of [item.documentNumber, ...item.references]) for (const k of referenceKeys(r)) keys.add(k);
@@ -336,7 +341,8 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
       }
     } else {
       // No customer: only a unique exact single-item amount across all customers, as a suggestion.
-      const exact = sortedItems.map((i) => current(i.id)).filter((i) => i.currency === cur && i.residual.minor === P);
+      // Index of opening residuals: finds items still open for their full amount.
+      const exact = (byAmount.get(`${cur}:${P}`) ?? []).map(current).filter((i) => i.residual.minor === P);
       if (exact.length === 1) {
         rule = 'exactAmount';
         chosen = exact;
