@@ -26,10 +26,25 @@ export function findCombination(
   window: readonly [bigint, bigint],
   limits: { readonly maxItems: number; readonly budget: number },
 ): CombinationResult {
+  const total = amounts.reduce((t, a) => t + a, 0n);
+  // Exact in doubles while every sum stays below 2^53; bigint otherwise. Same search either way.
+  if (total + window[1] <= 9_007_199_254_740_991n) {
+    return searchCombination(amounts.map(Number), [Number(window[0]), Number(window[1])], limits, 0);
+  }
+  return searchCombination(amounts, window, limits, 0n);
+}
+
+function searchCombination<T extends number | bigint>(
+  amounts: readonly T[],
+  window: readonly [T, T],
+  limits: { readonly maxItems: number; readonly budget: number },
+  zero: T,
+): CombinationResult {
   const [low, high] = window;
+  const add = (a: T, b: T): T => ((a as number) + (b as number)) as T;
   const n = amounts.length;
-  const suffix: bigint[] = new Array<bigint>(n + 1).fill(0n);
-  for (let i = n - 1; i >= 0; i--) suffix[i] = (suffix[i + 1] ?? 0n) + (amounts[i] ?? 0n);
+  const suffix: T[] = new Array<T>(n + 1).fill(zero);
+  for (let i = n - 1; i >= 0; i--) suffix[i] = add(suffix[i + 1] ?? zero, amounts[i] ?? zero);
   let steps = 0;
   let found = 0;
   let best: number[] | undefined;
@@ -41,15 +56,15 @@ export function findCombination(
     for (let i = 0; i < a.length; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
     return false;
   };
-  const dfs = (start: number, sum: bigint): void => {
+  const dfs = (start: number, sum: T): void => {
     for (let i = start; i < n; i++) {
       if (exhausted) return;
       if (++steps > limits.budget) {
         exhausted = true;
         return;
       }
-      if (sum + (suffix[i] ?? 0n) < low) return; // even all the rest cannot reach the window
-      const s = sum + (amounts[i] ?? 0n);
+      if (add(sum, suffix[i] ?? zero) < low) return; // even all the rest cannot reach the window
+      const s = add(sum, amounts[i] ?? zero);
       if (s > high) continue;
       path.push(i);
       if (s >= low) {
@@ -60,7 +75,7 @@ export function findCombination(
       path.pop();
     }
   };
-  dfs(0, 0n);
+  dfs(0, zero);
   if (exhausted) return { kind: 'undecided', steps: Math.min(steps, limits.budget) };
   if (best === undefined) return { kind: 'none', steps };
   return { kind: found === 1 ? 'unique' : 'ambiguous', indices: best, steps };
