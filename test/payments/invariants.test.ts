@@ -144,6 +144,13 @@ describe('matching invariants', () => {
     for (const i of r.items) if (applied.has(i.id) && i.residual.minor === 0n) expect(r.items.find((j) => j.id === i.id)?.residual.minor).toBe(0n);
     expect(matchParsed({ items, payments }, opts)).toEqual(r);
   });
+  test.prop([scenario])('11. renaming ids by an order-preserving bijection gives isomorphic output', ({ items, payments }) => {
+    const rename = (id: string): string => `X-${id}`;
+    const renamed = items.map((i) => ({ ...i, id: rename(i.id) as never }));
+    const a = matchParsed({ items, payments }, opts);
+    const b = matchParsed({ items: renamed, payments }, opts);
+    expect(b.proposals.map((x) => [x.rule, x.decision, x.itemIds])).toEqual(a.proposals.map((x) => [x.rule, x.decision, x.itemIds.map(rename)]));
+  });
   test.prop([openItemsArb({ customers: 1, credits: false }), fc.integer({ min: 0, max: 11 })])(
     '16. exact dominance: a unique item with open = P named by a unique reference → one full allocation, auto-applied',
     (items, k) => {
