@@ -65,6 +65,12 @@ export type SettlePaymentOptions = {
   readonly deductionReasonCode?: string;
   /** Accounting currency of the realised FX entries (needed with exchange rates). */
   readonly accountingCurrency?: CurrencyCode;
+  /**
+   * D365 cash discount administration (§4.5): `'specific'` (default) takes the full discount
+   * and treats an overpayment by tolerance; `'unspecific'` first reduces the discounts taken
+   * by the overpayment (105.00 invoice, discount 10.50, paid 95.00 → discount 10.00).
+   */
+  readonly cashDiscountAdministration?: 'specific' | 'unspecific';
 };
 
 /**
@@ -98,6 +104,7 @@ const SettlePaymentOptionsSchema = /* @__PURE__ */ z.object({
   writeOffReasonCode: z.string().min(1).optional(),
   deductionReasonCode: z.string().min(1).optional(),
   accountingCurrency: CurrencyCodeSchema.optional(),
+  cashDiscountAdministration: z.enum(['specific', 'unspecific']).optional(),
 });
 
 const fmt = (minor: bigint, currency: CurrencyCode): string => `${currency} ${formatDecimalText(minor, minorUnitOf(currency) ?? 0)}`;
@@ -194,6 +201,23 @@ export function settleParsed(payment: Payment, items: readonly OpenItem[], idemp
     } else if (short > 0n) line += `; ${fmt(short, cur)} stays open`;
     trace.push(line);
   });
+  if (options.cashDiscountAdministration === 'unspecific' && pool > 0n) {
+    // Unspecific: an overpayment reduces the discounts taken, the latest first.
+    for (let i = entries.length - 1; i >= 0 && pool > 0n; i--) {
+      const e = entries[i];
+      if (e === undefined || e.kind !== 'cashDiscount' || e.itemId === undefined) continue;
+      const take = e.amount.minor < pool ? e.amount.minor : pool;
+      const appliedIndex = entries.findIndex((x) => x.kind === 'applied' && x.itemId === e.itemId);
+      const applied = entries[appliedIndex];
+      if (applied === undefined) continue;
+      entries[appliedIndex] = { ...applied, amount: m(applied.amount.minor + take) };
+      appliedCash.set(debits.find((d) => d.id === e.itemId) as OpenItem, applied.amount.minor + take);
+      pool -= take;
+      trace.push(`Unspecific cash discount: discount on ${e.itemId} reduced by the overpayment ${fmt(take, cur)}`);
+      if (take === e.amount.minor) entries.splice(i, 1);
+      else entries[i] = { ...e, amount: m(e.amount.minor - take) };
+    }
+  }
   // Unused money: the payment's own rest goes on account; credits are consumed only as needed.
   const onAccountRaw = pool < payment.amount.minor ? pool : payment.amount.minor;
   let creditToUse = totalCredit - (pool - onAccountRaw);

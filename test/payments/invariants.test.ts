@@ -26,6 +26,7 @@ const optionsArb: fc.Arbitrary<SettlePaymentOptions> = fc.record({
   partialPaymentDiscount: fc.boolean(),
   underpayment: fc.constantFrom('withinTolerance', 'onlyWithCashDiscount'),
   accountingCurrency: fc.constant('USD'),
+  cashDiscountAdministration: fc.constantFrom('specific', 'unspecific'),
   tolerance: fc.record({
     pennyDifference: fc.integer({ min: 0, max: 5 }).map((m) => money(BigInt(m), 'EUR')),
     maxOverUnderPayment: fc.integer({ min: 0, max: 500 }).map((m) => money(BigInt(m), 'EUR')),

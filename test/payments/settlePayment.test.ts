@@ -72,6 +72,16 @@ describe('settlePayment — D365 worked examples (d365-semantics §4.3–4.5)', 
     const strict = settleParsed(pay('999.90', '2026-01-05'), inv, 'k', { ...base, underpayment: 'withinTolerance', tolerance: { maxOverUnderPayment: eur('0.10'), inclusive: false } });
     expect(total(strict, 'writeOff')).toBe(0n);
   });
+  test('overpayment with a discount: unspecific reduces the discount (10.00), specific keeps 10.50 and treats 0.50 by tolerance', () => {
+    const inv = [item('I', '105.00', '2026-02-01', { discounts: [['10', '2026-01-10']] })];
+    const o = { rounding: 'halfUp', asOf: d('2026-01-05') } as const;
+    const u = settleParsed(pay('95.00', '2026-01-05'), inv, 'k', { ...o, cashDiscountAdministration: 'unspecific' });
+    expect([total(u, 'applied'), total(u, 'cashDiscount'), u.onAccount.minor]).toEqual([9500n, 1000n, 0n]);
+    const sIn = settleParsed(pay('95.00', '2026-01-05'), inv, 'k', { ...o, tolerance: { maxOverUnderPayment: eur('1.00') } });
+    expect([total(sIn, 'cashDiscount'), total(sIn, 'overpaymentWriteOff'), sIn.onAccount.minor]).toEqual([1050n, 50n, 0n]);
+    const sOut = settleParsed(pay('95.00', '2026-01-05'), inv, 'k', { ...o, tolerance: { maxOverUnderPayment: eur('0.10') } });
+    expect([total(sOut, 'cashDiscount'), sOut.onAccount.minor]).toEqual([1050n, 50n]);
+  });
   test('penny difference closes the item', () => {
     const s = settleParsed(pay('99.99', '2026-01-05'), [item('I', '100.00', '2026-02-01')], 'k', { rounding: 'halfUp', asOf: d('2026-01-05'), tolerance: { pennyDifference: eur('0.01') } });
     expect(total(s, 'pennyDifference')).toBe(1n);
