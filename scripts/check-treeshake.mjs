@@ -25,6 +25,11 @@ const cases = [
     code: "import { allocateMoney, money } from 'order-to-cash/money'; console.log(allocateMoney(money(100n, 'EUR'), [1n, 2n]));",
     absent: ['convertMoney', 'calendarDate', 'node_modules/zod', 'node_modules/date-fns', 'node_modules/fast-check'],
   },
+  {
+    name: 'payments subpath: settlePayment',
+    code: "import { settlePayment } from 'order-to-cash/payments'; console.log(settlePayment);",
+    absent: ['matchStatement', 'findCombination', 'resolvePrice', 'accrueRebates', 'creditExposure', 'node_modules/fast-check', 'node_modules/decimal.js'],
+  },
 ];
 
 const resolveFromExports = {

@@ -9,3 +9,4 @@ export {
   type ScaledArbOptions,
   scaledArb,
 } from './moneyArbitraries.js';
+export { openItemsArb, type PaymentsArbOptions, paymentArb, paymentsScenarioArb } from './paymentsArbitraries.js';
