@@ -1,3 +1,4 @@
+/* global URL */
 // Tree-shaking check: bundles small programs that import one function from a public
 // subpath of the built package (dist/, resolved through package.json "exports") and fails
 // when code from other modules or unneeded dependencies ends up in the bundle.
@@ -24,6 +25,11 @@ const cases = [
     name: 'money subpath: allocateMoney',
     code: "import { allocateMoney, money } from 'order-to-cash/money'; console.log(allocateMoney(money(100n, 'EUR'), [1n, 2n]));",
     absent: ['convertMoney', 'calendarDate', 'node_modules/zod', 'node_modules/date-fns', 'node_modules/fast-check'],
+  },
+  {
+    name: 'credit subpath: computeExposure',
+    code: "import { computeExposure } from 'order-to-cash/credit'; console.log(computeExposure({ currency: 'EUR', openItems: [], openOrders: [], deliveredNotInvoiced: [] }));",
+    absent: ['resolvePrice', 'lineAmount', 'matchPayment', 'settleOpenItems', 'accrueRebates', 'allocateMoney', 'convertMoney', 'node_modules/fast-check', 'node_modules/decimal.js'],
   },
 ];
 

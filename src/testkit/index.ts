@@ -9,3 +9,4 @@ export {
   type ScaledArbOptions,
   scaledArb,
 } from './moneyArbitraries.js';
+export { type DateNearArbOptions, dateNearArb, exposureInputArb } from './creditArbitraries.js';

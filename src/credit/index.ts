@@ -1,0 +1,11 @@
+// order-to-cash/credit: exposure, limits and credit checks, aging, KPIs, scoring, collections.
+export { type CreditCheckInput, type CreditCheckOptions, type CreditCheckResult, type CreditLevelInput, type CreditReason, creditCheck } from './creditCheck.js';
+export {
+  type CreditLimitInput,
+  CreditLimitInputSchema,
+  type EffectiveCreditLimit,
+  type EffectiveCreditLimitOptions,
+  effectiveCreditLimit,
+  type ZeroLimitMeaning,
+} from './effectiveCreditLimit.js';
+export { computeExposure, type Exposure, type ExposureComponent, type ExposureInput, groupExposure } from './exposure.js';
