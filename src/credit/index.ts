@@ -8,4 +8,18 @@ export {
   effectiveCreditLimit,
   type ZeroLimitMeaning,
 } from './effectiveCreditLimit.js';
+export {
+  type AgingAccumulator,
+  type AgingBasis,
+  type AgingBucketDefinition,
+  type AgingBucketTotal,
+  type AgingItem,
+  type AgingOptions,
+  type AgingSnapshot,
+  ageItems,
+  ageItemsAsync,
+  agingAccumulator,
+  mergeAging,
+  STANDARD_AGING_BUCKETS,
+} from './aging.js';
 export { computeExposure, type Exposure, type ExposureComponent, type ExposureInput, groupExposure } from './exposure.js';

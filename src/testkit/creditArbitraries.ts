@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
 import { fromEpochDay, toEpochDay } from '../calendar/epochDay.js';
+import type { AgingBucketDefinition, AgingItem } from '../credit/aging.js';
 import type { ExposureInput } from '../credit/exposure.js';
 import { type CurrencyCode, money } from '../money/Money.js';
 
@@ -34,4 +35,39 @@ export type DateNearArbOptions = { readonly daysBefore?: number; readonly daysAf
 export function dateNearArb(center: CalendarDate, options: DateNearArbOptions = {}): fc.Arbitrary<CalendarDate> {
   const c = toEpochDay(center);
   return fc.integer({ min: c - (options.daysBefore ?? 400), max: c + (options.daysAfter ?? 400) }).map(fromEpochDay);
+}
+
+/**
+ * Open items around `asOf` for aging: transaction date up to 400 days before, due 0–90
+ * days after it, optional document date; open amounts mostly positive, some credit notes.
+ * @example
+ * fc.sample(agingItemArb('EUR', calendarDate('2026-03-31')), 1)
+ */
+export function agingItemArb(currency: CurrencyCode, asOf: CalendarDate): fc.Arbitrary<AgingItem> {
+  const day = toEpochDay(asOf);
+  return fc
+    .record({
+      open: minorArb(-(10n ** 7n), 10n ** 9n).map((m) => money(m, currency)),
+      t: fc.integer({ min: day - 400, max: day + 10 }),
+      terms: fc.integer({ min: 0, max: 90 }),
+      doc: fc.option(fc.integer({ min: -5, max: 5 }), { nil: undefined }),
+    })
+    .map(({ open, t, terms, doc }) => ({
+      open,
+      transactionDate: fromEpochDay(t),
+      dueDate: fromEpochDay(t + terms),
+      ...(doc === undefined ? {} : { documentDate: fromEpochDay(t + doc) }),
+    }));
+}
+
+/**
+ * Aging bucket definitions: 1–6 strictly ascending bounds from −30 to 400 days, the last open-ended.
+ * @example
+ * fc.sample(agingBucketsArb(), 1) // e.g. [[{ label: 'b0', upToDays: 0 }, { label: 'b1', upToDays: null }]]
+ */
+export function agingBucketsArb(): fc.Arbitrary<readonly AgingBucketDefinition[]> {
+  return fc.uniqueArray(fc.integer({ min: -30, max: 400 }), { maxLength: 5 }).map((bounds) => {
+    const sorted = [...bounds].sort((a, b) => a - b);
+    return [...sorted.map((upToDays, i) => ({ label: `b${i}`, upToDays })), { label: `b${sorted.length}`, upToDays: null }];
+  });
 }
