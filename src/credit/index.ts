@@ -23,3 +23,18 @@ export {
   STANDARD_AGING_BUCKETS,
 } from './aging.js';
 export { computeExposure, type Exposure, type ExposureComponent, type ExposureInput, groupExposure } from './exposure.js';
+export { type CeiInput, collectionEffectivenessIndex } from './collectionEffectivenessIndex.js';
+export { type CountbackPeriod, countbackDso, type DsoInput, type DsoResult, daysSalesOutstanding, type RatioOptions } from './dso.js';
+export {
+  averageDaysBeyondTerms,
+  mergePaymentBehaviour,
+  PAYMENT_INDEX_ANCHORS,
+  type PaymentBehaviour,
+  type PaymentBehaviourAccumulator,
+  type PaymentBehaviourOptions,
+  type PaymentExperience,
+  paymentBehaviour,
+  paymentBehaviourAccumulator,
+  paymentBehaviourAsync,
+  paymentIndex,
+} from './paymentIndex.js';

@@ -3,6 +3,7 @@ import type { CalendarDate } from '../calendar/CalendarDate.js';
 import { fromEpochDay, toEpochDay } from '../calendar/epochDay.js';
 import type { AgingBucketDefinition, AgingItem } from '../credit/aging.js';
 import type { ExposureInput } from '../credit/exposure.js';
+import type { PaymentExperience } from '../credit/paymentIndex.js';
 import { type CurrencyCode, money } from '../money/Money.js';
 
 const minorArb = (min: bigint, max: bigint) => fc.bigInt({ min, max });
@@ -70,4 +71,25 @@ export function agingBucketsArb(): fc.Arbitrary<readonly AgingBucketDefinition[]
     const sorted = [...bounds].sort((a, b) => a - b);
     return [...sorted.map((upToDays, i) => ({ label: `b${i}`, upToDays })), { label: `b${sorted.length}`, upToDays: null }];
   });
+}
+
+/**
+ * Invoices for payment behaviour: due within 300 days before `asOf`, paid from 40 days early
+ * to 200 days late, or open.
+ * @example
+ * fc.sample(paymentExperienceArb('EUR', calendarDate('2026-03-31')), 1)
+ */
+export function paymentExperienceArb(currency: CurrencyCode, asOf: CalendarDate): fc.Arbitrary<PaymentExperience> {
+  const day = toEpochDay(asOf);
+  return fc
+    .record({
+      amount: minorArb(1n, 10n ** 9n).map((m) => money(m, currency)),
+      due: fc.integer({ min: day - 300, max: day }),
+      late: fc.option(fc.integer({ min: -40, max: 200 }), { nil: undefined }),
+    })
+    .map(({ amount, due, late }) => ({
+      amount,
+      dueDate: fromEpochDay(due),
+      ...(late === undefined || due + late > day ? {} : { paidDate: fromEpochDay(due + late) }),
+    }));
 }

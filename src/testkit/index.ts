@@ -9,4 +9,4 @@ export {
   type ScaledArbOptions,
   scaledArb,
 } from './moneyArbitraries.js';
-export { agingBucketsArb, agingItemArb, type DateNearArbOptions, dateNearArb, exposureInputArb } from './creditArbitraries.js';
+export { agingBucketsArb, agingItemArb, paymentExperienceArb, type DateNearArbOptions, dateNearArb, exposureInputArb } from './creditArbitraries.js';
