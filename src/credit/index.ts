@@ -38,3 +38,15 @@ export {
   paymentBehaviourAsync,
   paymentIndex,
 } from './paymentIndex.js';
+export {
+  type BlockingRule,
+  type BlockingRuleKind,
+  type BlockingRuleOptions,
+  type CreditDecision,
+  type CreditPolicy,
+  type CustomerCreditData,
+  creditPolicy,
+  evaluateBlockingRules,
+  type RuleHit,
+  type RuleValueType,
+} from './blockingRules.js';
