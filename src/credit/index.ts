@@ -50,3 +50,9 @@ export {
   type RuleHit,
   type RuleValueType,
 } from './blockingRules.js';
+export { ALTMAN_MODELS, type AltmanModel, type AltmanRatios, type AltmanZone, altmanZ } from './altmanZ.js';
+export { type AutomaticCreditLimitInput, type AutomaticLimitLine, automaticCreditLimit, type LimitRecommendation } from './automaticCreditLimit.js';
+export { type RecommendCreditLimitInput, recommendCreditLimit } from './recommendCreditLimit.js';
+export { type RiskClass, type RiskScoreResult, riskScore, type ScoringGroup } from './riskScore.js';
+export { type Scorecard, type ScorecardCriterion, type ScorecardResult, scoreWithScorecard } from './scorecard.js';
+export { type ScoreFromOddsOptions, type ScoreScaling, scalingConstants, scoreFromOdds } from './scoreScaling.js';
