@@ -56,3 +56,5 @@ export { type RecommendCreditLimitInput, recommendCreditLimit } from './recommen
 export { type RiskClass, type RiskScoreResult, riskScore, type ScoringGroup } from './riskScore.js';
 export { type Scorecard, type ScorecardCriterion, type ScorecardResult, scoreWithScorecard } from './scorecard.js';
 export { type ScoreFromOddsOptions, type ScoreScaling, scalingConstants, scoreFromOdds } from './scoreScaling.js';
+export { type DunningItem, type DunningLetter, type DunningLevel, dunningProposal } from './dunningProposal.js';
+export { type DayCount, type InterestNote, type InterestNoteLine, type InterestNoteOptions, type InterestRateVersion, interestNote } from './interestNote.js';
