@@ -9,14 +9,16 @@ import { ScaledValueSchema } from './_internal/schemas.js';
 // Logarithms need arbitrary precision: a local clone, never Decimal.set.
 const D: typeof Decimal = /* @__PURE__ */ Decimal.clone({ precision: 40, toExpNeg: -100, toExpPos: 100 });
 
+// decimal.js rounding constants as literals (Decimal.ROUND_UP = 0 … ROUND_HALF_EVEN = 6), so
+// that importing the module reads nothing from decimal.js and bundlers can drop it.
 const MODES: Record<RoundingMode, Decimal.Rounding> = {
-  up: Decimal.ROUND_UP,
-  down: Decimal.ROUND_DOWN,
-  ceiling: Decimal.ROUND_CEIL,
-  floor: Decimal.ROUND_FLOOR,
-  halfUp: Decimal.ROUND_HALF_UP,
-  halfDown: Decimal.ROUND_HALF_DOWN,
-  halfEven: Decimal.ROUND_HALF_EVEN,
+  up: 0,
+  down: 1,
+  ceiling: 2,
+  floor: 3,
+  halfUp: 4,
+  halfDown: 5,
+  halfEven: 6,
 };
 
 /** Points-to-double-odds scaling: `score0` points at good:bad odds `odds0`, `pdo` points per doubling. */
