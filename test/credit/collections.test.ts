@@ -70,6 +70,20 @@ describe('dunningProposal', () => {
       ['D', 3, ['D-1'], 'EUR 900.00', 'EUR 40.00', true],
     ]);
   });
+  test.prop([
+    fc.array(
+      fc.record({ customerId: fc.constantFrom('A', 'B', 'C'), open: fc.bigInt({ min: -1000n, max: 100000n }), due: dateNearArb(d('2026-03-31'), { daysBefore: 200, daysAfter: 30 }), last: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }) }),
+      { maxLength: 20 },
+    ),
+    fc.integer({ min: 0, max: 120 }),
+  ])('a later date never lowers a customer\'s letter level', (raw, later) => {
+    const items = raw.map((r, i) => ({ id: `I${i}`, customerId: r.customerId, open: money(r.open, 'EUR'), dueDate: r.due, ...(r.last === undefined ? {} : { lastLetter: { level: r.last, date: r.due } }) }));
+    const asOf = d('2026-03-31');
+    const levelsBy = (at: typeof asOf) => new Map(dunningProposal(items, { currency: 'EUR', asOf: at, levels }).map((l) => [l.customerId, l.level]));
+    const before = levelsBy(asOf);
+    const after = levelsBy(addDays(asOf, later));
+    for (const [c, level] of before) expect(after.get(c) ?? 0).toBeGreaterThanOrEqual(level);
+  });
   test('refuses more than five levels', () => {
     expect(() => dunningProposal([], { currency: 'EUR', asOf: d('2026-03-31'), levels: [...levels, ...levels] })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: options.levels: Too big: expected array to have <=5 items]`);
   });

@@ -62,6 +62,14 @@ describe('riskScore and automatic limits (d365 §5.5)', () => {
   test('30 + 50 = 80 → high', () => {
     expect(riskScore(groups, { years: dec('7'), country: 'DE' }, classes)).toMatchObject({ score: 80, riskGroup: 'high' });
   });
+  test.prop([fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })])('a higher total never maps to a lower class', (a, b) => {
+    const order = { low: 0, medium: 1, high: 2 } as const;
+    const g = [{ id: 'n', kind: 'range' as const, lines: [{ from: dec('0'), to: dec('100'), score: 0 }] }, { id: 'x', kind: 'userDefined' as const, values: [{ value: 'a', score: a }, { value: 'b', score: b }] }];
+    const ra = riskScore(g, { x: 'a' }, classes);
+    const rb = riskScore(g, { x: 'b' }, classes);
+    expect(ra.score).toBe(a);
+    if (a <= b) expect(order[ra.riskGroup as keyof typeof order]).toBeLessThanOrEqual(order[rb.riskGroup as keyof typeof order]);
+  });
   test('classes must partition the scores', () => {
     expect(() => riskScore(groups, {}, [{ riskGroup: 'a', from: 0, to: 10 }, { riskGroup: 'b', from: 12, to: 20 }])).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: classes: ranges must partition the scores: a ends at 10, the next starts at 12]`);
   });
