@@ -61,7 +61,11 @@ export type EffectiveCreditLimit =
     };
 
 const DatedAmount = /* @__PURE__ */ z.object({ amount: MoneyValueSchema, from: DateSchema, to: DateSchema });
-/** Schema of {@link CreditLimitInput}. */
+/**
+ * Schema of {@link CreditLimitInput}; accepts Money values or `{ currency, amount }`.
+ * @example
+ * parseInput(CreditLimitInputSchema, { amount: { currency: 'EUR', amount: '1000' } }).amount //=> EUR 1,000.00
+ */
 export const CreditLimitInputSchema: z.ZodType<CreditLimitInput, unknown> = /* @__PURE__ */ z.object({
   amount: MoneyValueSchema,
   unlimited: z.boolean().optional(),
@@ -107,7 +111,11 @@ export function effectiveCreditLimit(limit: CreditLimitInput, options: Effective
   return effectiveLimitOf(l, o.asOf, o.rounding, o.zeroLimit ?? 'noCredit');
 }
 
-/** {@link effectiveCreditLimit} on parsed input. */
+/**
+ * {@link effectiveCreditLimit} on already parsed input (used by creditCheck).
+ * @example
+ * effectiveLimitOf({ amount: eur('0') }, asOf, 'halfUp', 'unlimited').kind //=> 'unlimited'
+ */
 export function effectiveLimitOf(l: CreditLimitInput, asOf: CalendarDate, rounding: RoundingMode, zeroLimit: ZeroLimitMeaning): EffectiveCreditLimit {
   const trace: string[] = [];
   if (l.unlimited === true) return { kind: 'unlimited', trace: ['unlimited credit limit'] };
