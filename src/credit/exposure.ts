@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import type { CalendarDate } from '../calendar/CalendarDate.js';
+import { toEpochDay } from '../calendar/epochDay.js';
 import { parseInput } from '../errors/parseInput.js';
 import { assertSameCurrency } from '../money/assertSameCurrency.js';
 import { type CurrencyCode, type Money, sameCurrencyMoney } from '../money/Money.js';
 import { CurrencyCodeSchema } from '../money/schemas.js';
-import { MoneyValueSchema } from './_internal/schemas.js';
+import { DateSchema, MoneyValueSchema } from './_internal/schemas.js';
 
 /** What a customer's exposure is made of, each amount in the accounting currency. */
 export type ExposureInput = {
@@ -11,12 +13,17 @@ export type ExposureInput = {
   readonly currency: CurrencyCode;
   /** Open amounts of receivables (invoices positive, credit notes and unapplied cash negative). */
   readonly openItems: readonly { readonly open: Money }[];
-  /** Order lines not yet delivered, at their open order value. */
-  readonly openOrders: readonly { readonly amount: Money }[];
+  /** Order lines not yet delivered, at their open order value; `deliveryDate` for the horizon. */
+  readonly openOrders: readonly { readonly amount: Money; readonly deliveryDate?: CalendarDate }[];
   /** Deliveries (packing slips) not yet invoiced. */
   readonly deliveredNotInvoiced: readonly { readonly amount: Money }[];
   /** Components the host adds (deductions added back, guarantees subtracted, …), by name. */
   readonly other?: readonly { readonly component: string; readonly amount: Money }[];
+  /**
+   * Dynamic check (SAP): open orders delivering after this date are left out. Orders without
+   * a delivery date always count.
+   */
+  readonly horizon?: CalendarDate;
 };
 
 /** One named part of an exposure. */
@@ -28,9 +35,10 @@ export type Exposure = { readonly currency: CurrencyCode; readonly total: Money;
 const ExposureInputSchema = /* @__PURE__ */ z.object({
   currency: CurrencyCodeSchema,
   openItems: z.array(z.object({ open: MoneyValueSchema })),
-  openOrders: z.array(z.object({ amount: MoneyValueSchema })),
+  openOrders: z.array(z.object({ amount: MoneyValueSchema, deliveryDate: DateSchema.optional() })),
   deliveredNotInvoiced: z.array(z.object({ amount: MoneyValueSchema })),
   other: z.array(z.object({ component: z.string().min(1), amount: MoneyValueSchema })).optional(),
+  horizon: DateSchema.optional(),
 });
 
 /**
@@ -60,7 +68,11 @@ export function computeExposure(input: ExposureInput): Exposure {
     sums.set(component, (sums.get(component) ?? 0n) + amount.minor);
   };
   parsed.openItems.forEach((item, i) => add('openReceivables', item.open, ['input', 'openItems', i, 'open']));
-  parsed.openOrders.forEach((o, i) => add('openOrders', o.amount, ['input', 'openOrders', i, 'amount']));
+  const horizon = parsed.horizon === undefined ? undefined : toEpochDay(parsed.horizon);
+  parsed.openOrders.forEach((o, i) => {
+    if (horizon !== undefined && o.deliveryDate !== undefined && toEpochDay(o.deliveryDate) > horizon) return;
+    add('openOrders', o.amount, ['input', 'openOrders', i, 'amount']);
+  });
   parsed.deliveredNotInvoiced.forEach((d, i) => add('deliveredNotInvoiced', d.amount, ['input', 'deliveredNotInvoiced', i, 'amount']));
   (parsed.other ?? []).forEach((o, i) => add(o.component, o.amount, ['input', 'other', i, 'amount']));
   return buildExposure(currency, sums);

@@ -41,6 +41,16 @@ describe('computeExposure', () => {
     ]);
     expect(e.total).toEqual(eur('6150'));
   });
+  test('dynamic check: open orders delivering after the horizon are left out', () => {
+    const e = computeExposure({
+      currency: 'EUR',
+      openItems: [],
+      openOrders: [{ amount: eur('100'), deliveryDate: calendarDate('2026-04-10') }, { amount: eur('200'), deliveryDate: calendarDate('2026-06-01') }, { amount: eur('5') }],
+      deliveredNotInvoiced: [],
+      horizon: calendarDate('2026-04-30'),
+    });
+    expect(e.total).toEqual(eur('105'));
+  });
   test('names the field in another currency', () => {
     expect(() =>
       computeExposure({ currency: 'EUR', openItems: [{ open: usd('1') }], openOrders: [], deliveredNotInvoiced: [] }),
