@@ -109,6 +109,15 @@ describe('creditCheck', () => {
       if (before.kind !== 'hold') expect(after.kind).not.toBe('hold');
     },
   );
+  test.prop([amount, amount, amount, fc.bigInt({ min: 0n, max: 10n ** 9n }), amount, amount])(
+    'raising the order never releases a hold, and the input is not mutated',
+    (exposure, limit, order, more, gExposure, gLimit) => {
+      const input = deepFreeze({ orderAmount: order, customer: { exposure, limit: { amount: limit } }, group: { exposure: gExposure, limit: { amount: gLimit } } });
+      const before = creditCheck(input, opts);
+      const after = creditCheck({ ...input, orderAmount: money(order.minor + more, 'EUR') }, opts);
+      if (before.kind === 'hold') expect(after.kind).toBe('hold');
+    },
+  );
   test('group first: 4,000 + 4,000 in a 10,000 group, 1,999 passes and 2,000 is held (B.5)', () => {
     const check = (order: string) =>
       creditCheck({ orderAmount: eur(order), customer: { exposure: eur('4000'), limit: { amount: eur('0') } }, group: { exposure: eur('8000'), limit: { amount: eur('10000') } } }, opts);
