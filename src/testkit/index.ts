@@ -10,3 +10,4 @@ export {
   scaledArb,
 } from './moneyArbitraries.js';
 export { openItemsArb, type PaymentsArbOptions, paymentArb, paymentsScenarioArb } from './paymentsArbitraries.js';
+export { agingBucketsArb, agingItemArb, paymentExperienceArb, type DateNearArbOptions, dateNearArb, exposureInputArb } from './creditArbitraries.js';
