@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type CalendarDate, CalendarDateSchema } from '../calendar/CalendarDate.js';
 import type { CurrencyCode } from '../money/currencies.js';
 import { type Scaled, scaledOf } from '../money/Scaled.js';
-import { CurrencyCodeSchema, DecimalSchema, NonNegativeDecimalSchema, PositiveDecimalSchema } from '../money/schemas.js';
+import { CurrencyCodeSchema, NonNegativeDecimalSchema, PositiveDecimalSchema } from '../money/schemas.js';
 
 /** The four sales relations of reference §1.1. */
 export type Relation = 'price' | 'lineDiscount' | 'multilineDiscount' | 'totalDiscount';
@@ -111,7 +111,7 @@ export const TradeAgreementSchema: z.ZodType<
     amount: NonNegativeDecimalSchema.default(zero),
     percent1: PercentSchema.default(zero),
     percent2: PercentSchema.default(zero),
-    priceCharges: DecimalSchema.default(zero),
+    priceCharges: NonNegativeDecimalSchema.default(zero),
     findNext: z.boolean().default(true),
   })
   .superRefine((r, ctx) => {

@@ -9,3 +9,4 @@ export {
   type ScaledArbOptions,
   scaledArb,
 } from './moneyArbitraries.js';
+export { type PricingScenario, type PricingScenarioArbOptions, pricingScenarioArb } from './pricingArbitraries.js';
