@@ -49,8 +49,11 @@ const PercentSchema: z.ZodType<Scaled, string | number | bigint> = /* @__PURE__ 
   (v) => v.units <= 100n * 10n ** BigInt(v.scale),
   { message: 'is a percentage: use 0–100' },
 );
-const zero = (): Scaled => scaledOf(0n, 0);
-const one = (): Scaled => scaledOf(1n, 0);
+// Shared immutable defaults: a million records need not carry a million zeros.
+const ZERO: Scaled = /* @__PURE__ */ scaledOf(0n, 0);
+const ONE: Scaled = /* @__PURE__ */ scaledOf(1n, 0);
+const zero = (): Scaled => ZERO;
+const one = (): Scaled => ONE;
 
 /** Which item codes D365 allows per relation (reference §1.1). */
 const ITEM_CODES: Readonly<Record<Relation, readonly RelationCode[]>> = {

@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../../calendar/CalendarDate.js';
 import { pow10, type Scaled, scaledOf } from '../../money/Scaled.js';
 import type { PriceBook } from '../compilePriceBook.js';
-import type { TraceEntry } from '../PricingTrace.js';
+import type { RecordOutcome, TraceEntry } from '../PricingTrace.js';
 import type { Relation, TradeAgreement } from '../schemas.js';
 import { agreementKey, CELLS } from './keys.js';
 
@@ -82,29 +82,39 @@ export function walkCells(
     }
     trace?.push({ kind: 'cell', relation, cell, accountCode, itemCode, status: 'searched' });
     const candidates: Candidate[] = [];
-    collect(book.index.get(agreementKey(relation, accountCode, account, itemCode, item, keys.currency, keys.unit)), false);
+    collect(candidates, book.index.get(agreementKey(relation, accountCode, account, itemCode, item, keys.currency, keys.unit)), relation, cell, keys, undefined, trace);
     if (generic !== undefined && generic.currency !== keys.currency) {
-      collect(book.index.get(agreementKey(relation, accountCode, account, itemCode, item, generic.currency, keys.unit)), true);
+      collect(candidates, book.index.get(agreementKey(relation, accountCode, account, itemCode, item, generic.currency, keys.unit)), relation, cell, keys, generic, trace);
     }
     if (candidates.length > 0 && visit(cell, candidates)) return;
+  }
+}
 
-    function collect(records: readonly TradeAgreement[] | undefined, isGeneric: boolean): void {
-      if (records === undefined) return;
-      for (const r of records) {
-        let outcome: 'matched' | 'outsideDates' | 'outsideBand' | 'noRate' = 'matched';
-        if (!inDates(r, keys.asOf)) outcome = 'outsideDates';
-        else if (!inBand(r, keys.qty)) outcome = 'outsideBand';
-        else if (isGeneric && generic?.rate === undefined) outcome = 'noRate';
-        trace?.push({ kind: 'record', relation, cell, recordId: r.id, outcome, generic: isGeneric });
-        if (outcome !== 'matched') continue;
-        const rate = isGeneric ? generic?.rate : undefined;
-        candidates.push(
-          rate === undefined
-            ? { record: r, amount: r.amount, charges: r.priceCharges, generic: false }
-            : { record: r, amount: times(r.amount, rate), charges: times(r.priceCharges, rate), generic: true },
-        );
-      }
-    }
+// Top level rather than nested in the loop: a closure per cell costs more than the lookup.
+function collect(
+  candidates: Candidate[],
+  records: readonly TradeAgreement[] | undefined,
+  relation: Relation,
+  cell: number,
+  keys: SearchKeys,
+  generic: Generic,
+  trace: TraceEntry[] | undefined,
+): void {
+  if (records === undefined) return;
+  const isGeneric = generic !== undefined;
+  for (const r of records) {
+    let outcome: RecordOutcome = 'matched';
+    if (!inDates(r, keys.asOf)) outcome = 'outsideDates';
+    else if (!inBand(r, keys.qty)) outcome = 'outsideBand';
+    else if (isGeneric && generic.rate === undefined) outcome = 'noRate';
+    trace?.push({ kind: 'record', relation, cell, recordId: r.id, outcome, generic: isGeneric });
+    if (outcome !== 'matched') continue;
+    const rate = generic?.rate;
+    candidates.push(
+      rate === undefined
+        ? { record: r, amount: r.amount, charges: r.priceCharges, generic: false }
+        : { record: r, amount: times(r.amount, rate), charges: times(r.priceCharges, rate), generic: true },
+    );
   }
 }
 
