@@ -25,6 +25,11 @@ const cases = [
     code: "import { allocateMoney, money } from 'order-to-cash/money'; console.log(allocateMoney(money(100n, 'EUR'), [1n, 2n]));",
     absent: ['convertMoney', 'calendarDate', 'node_modules/zod', 'node_modules/date-fns', 'node_modules/fast-check'],
   },
+  {
+    name: 'pricing subpath: compilePriceBook',
+    code: "import { compilePriceBook } from 'order-to-cash/pricing'; console.log(compilePriceBook({ agreements: [] }));",
+    absent: ['settlePayment', 'applySettlement', 'creditExposure', 'checkCredit', 'node_modules/fast-check', 'node_modules/decimal.js'],
+  },
 ];
 
 const resolveFromExports = {
