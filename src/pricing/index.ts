@@ -1,6 +1,8 @@
 // order-to-cash/pricing: trade agreements, compiled price books and explained prices.
+export { type AnalysePriceBookOptions, analysePriceBook, type PriceBookDiagnostic } from './analysePriceBook.js';
 export { byRecordOrder, compilePriceBook, type PriceBook, type PriceBookInput } from './compilePriceBook.js';
 export { explain } from './explain.js';
+export { type NearMiss, nearMiss } from './nearMiss.js';
 export {
   type FoundDiscount,
   type LineOutcome,

@@ -5,7 +5,7 @@ import { allocateMoney } from '../money/allocateMoney.js';
 import { requireMinorUnit } from '../money/currencies.js';
 import { type Money, sameCurrencyMoney } from '../money/Money.js';
 import { type RoundingMode, divideRounded } from '../money/rounding.js';
-import { pow10, type Scaled, scaledOf } from '../money/Scaled.js';
+import { type DecimalInput, pow10, type Scaled, scaledOf } from '../money/Scaled.js';
 import { CurrencyCodeSchema, PositiveDecimalSchema, RoundingModeSchema } from '../money/schemas.js';
 import { basePriceKey } from './_internal/keys.js';
 import { lineAmountMinor } from './_internal/lineAmountMinor.js';
@@ -21,12 +21,12 @@ export type OrderLine = { readonly lineId?: string; readonly itemId: string; rea
 export type PricingOrder = { readonly customer: CustomerContext; readonly currency: string; readonly lines: readonly OrderLine[] };
 
 /** A host-given unit conversion: 1 `from` = `factor` `to`, for one item or (no itemId) every item. */
-export type UnitConversion = { readonly itemId?: string; readonly from: string; readonly to: string; readonly factor: Scaled };
+export type UnitConversion = { readonly itemId?: string; readonly from: string; readonly to: string; readonly factor: DecimalInput };
 
 /** Options of {@link priceOrder} and {@link priceLine}. `asOf` and `rounding` are never defaulted. */
 export type PriceOrderOptions = {
   /** Date compared with the agreements' validity (reference §1.2, "date type for search"). */
-  readonly asOf: CalendarDate;
+  readonly asOf: CalendarDate | string;
   /** Mode of the one rounding per line amount and of the total discount. */
   readonly rounding: RoundingMode;
   /** Line/multiline combination (reference §1.5). */
@@ -34,7 +34,7 @@ export type PriceOrderOptions = {
   /** Tried in the given order when nothing prices the line in its own unit. */
   readonly unitConversions?: readonly UnitConversion[];
   /** Include generic currency: agreements in `currency` count, converted at `rate` (1 generic = rate order currency). */
-  readonly genericCurrency?: { readonly currency: string; readonly rate?: Scaled };
+  readonly genericCurrency?: { readonly currency: string; readonly rate?: DecimalInput };
 };
 
 /** A discount found by a search: accumulated amount (per price unit), percentages and the records used. */
