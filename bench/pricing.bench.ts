@@ -16,18 +16,29 @@ function agreements(n: number, seed: number): Record<string, unknown>[] {
   const random = seededRandom(seed);
   const pick = (k: number) => Math.floor(random() * k);
   const out: Record<string, unknown>[] = [];
+  const perKey = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const r = random();
-    const relation = r < 0.45 ? 'price' : r < 0.85 ? 'lineDiscount' : r < 0.97 ? 'multilineDiscount' : 'totalDiscount';
-    const a = pick(3);
-    const accountCode = (['table', 'group', 'all'] as const)[a] ?? 'all';
-    const accountRelation = accountCode === 'table' ? `c${pick(CUSTOMERS)}` : accountCode === 'group' ? `cg${pick(100)}` : undefined;
+    const relation = r < 0.45 ? 'price' : r < 0.85 ? 'lineDiscount' : r < 0.995 ? 'multilineDiscount' : 'totalDiscount';
+    // Real books have few records per key: at most 3 quantity bands on one key. A record
+    // whose key is full moves to the customer-specific cell (the largest key space).
+    let accountCode: 'table' | 'group' | 'all' = (['table', 'group', 'all'] as const)[pick(3)] ?? 'all';
     let itemCode: 'table' | 'group' | 'all' = (['table', 'group', 'all'] as const)[pick(3)] ?? 'all';
     if (relation === 'price') itemCode = 'table';
     if (relation === 'multilineDiscount' && itemCode === 'table') itemCode = 'group';
     if (relation === 'totalDiscount') itemCode = 'all';
-    const itemRelation = itemCode === 'table' ? `i${pick(ITEMS)}` : itemCode === 'group' ? `ig${pick(1000)}` : undefined;
-    const band = pick(3);
+    let accountRelation = accountCode === 'table' ? `c${pick(CUSTOMERS)}` : accountCode === 'group' ? `cg${pick(100)}` : undefined;
+    let itemRelation = itemCode === 'table' ? `i${pick(ITEMS)}` : itemCode === 'group' ? `ig${pick(1000)}` : undefined;
+    let key = `${relation}/${accountCode}/${accountRelation}/${itemCode}/${itemRelation}`;
+    for (let tries = 0; (perKey.get(key) ?? 0) >= 3; tries++) {
+      if (tries > 20) itemCode = relation === 'price' ? 'table' : relation === 'totalDiscount' ? 'all' : 'group';
+      accountCode = 'table';
+      accountRelation = `c${pick(CUSTOMERS)}`;
+      if (itemCode !== 'all') itemRelation = itemCode === 'table' ? `i${pick(ITEMS)}` : `ig${pick(1000)}`;
+      key = `${relation}/${accountCode}/${accountRelation}/${itemCode}/${itemRelation}`;
+    }
+    const band = perKey.get(key) ?? 0;
+    perKey.set(key, band + 1);
     const total = relation === 'totalDiscount';
     const dated = random() < 0.3;
     out.push({
@@ -93,6 +104,8 @@ function lookup(book: PriceBook, sample: readonly unknown[]): number {
   }, 3);
   return (sample.length * LINES_PER_ORDER) / m.seconds;
 }
+
+export { agreements as generateAgreements };
 
 export function* run(): Generator<BenchResult> {
   const itemRows = items();
