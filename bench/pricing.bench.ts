@@ -94,12 +94,13 @@ function orders(seed: number): unknown[] {
   return out;
 }
 
-const OPTIONS = { asOf: '2026-06-15', rounding: 'halfUp', combination: 'compound' } as const;
+// Bulk repricing path: traces off. `lookup-1k-traced` measures the cost of the explanations.
+const OPTIONS = { asOf: '2026-06-15', rounding: 'halfUp', combination: 'compound', trace: false } as const;
 
-function lookup(book: PriceBook, sample: readonly unknown[]): number {
+function lookup(book: PriceBook, sample: readonly unknown[], options: Parameters<typeof priceOrder>[2] = OPTIONS): number {
   const m = measure(() => {
     let total = 0n;
-    for (const o of sample) total += priceOrder(book, o, OPTIONS).total.minor;
+    for (const o of sample) total += priceOrder(book, o, options).total.minor;
     return total;
   }, 3);
   return (sample.length * LINES_PER_ORDER) / m.seconds;
@@ -115,7 +116,11 @@ export function* run(): Generator<BenchResult> {
   for (const [name, n] of [['lookup-1k', 1_000], ['lookup-100k', 100_000]] as const) {
     const book = compilePriceBook({ agreements: agreements(n, 42), items: itemRows, basePrices: baseRows });
     results[name] = lookup(book, sample);
-    yield { suite: 'pricing', case: name, metric: 'lines/s', value: Math.round(results[name]), records: n, lines: ORDERS * LINES_PER_ORDER };
+    yield { suite: 'pricing', case: name, metric: 'lines/s', value: Math.round(results[name]), records: n, lines: ORDERS * LINES_PER_ORDER, trace: false };
+    if (n === 1_000) {
+      const traced = lookup(book, sample, { ...OPTIONS, trace: true });
+      yield { suite: 'pricing', case: 'lookup-1k-traced', metric: 'lines/s', value: Math.round(traced), records: n, trace: true };
+    }
   }
   const rows = agreements(1_000_000, 42);
   const heapBefore = process.memoryUsage().heapUsed;

@@ -35,6 +35,8 @@ export type PriceOrderOptions = {
   readonly unitConversions?: readonly UnitConversion[];
   /** Include generic currency: agreements in `currency` count, converted at `rate` (1 generic = rate order currency). */
   readonly genericCurrency?: { readonly currency: string; readonly rate?: DecimalInput };
+  /** Record traces (default true); false skips them for bulk repricing, leaving `trace` empty. */
+  readonly trace?: boolean;
 };
 
 /** A discount found by a search: accumulated amount (per price unit), percentages and the records used. */
@@ -114,6 +116,7 @@ const OptionsSchema = /* @__PURE__ */ z.object({
     .array(z.object({ itemId: z.string().min(1).optional(), from: z.string().min(1), to: z.string().min(1), factor: PositiveDecimalSchema }))
     .optional(),
   genericCurrency: z.object({ currency: CurrencyCodeSchema, rate: PositiveDecimalSchema.optional() }).optional(),
+  trace: z.boolean().optional(),
 });
 
 const ZERO: Scaled = /* @__PURE__ */ scaledOf(0n, 0);
@@ -161,7 +164,7 @@ export function priceLine(book: PriceBook, customer: unknown, currency: unknown,
 type Stage = {
   readonly index: number;
   readonly line: ValidOrder['lines'][number];
-  readonly trace: TraceEntry[];
+  readonly trace: TraceEntry[] | undefined;
   readonly price: Candidate | undefined;
   readonly base: { readonly price: Scaled; readonly priceUnit: Scaled } | undefined;
   readonly quantity: Scaled;
@@ -183,9 +186,9 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     if (g === undefined || (s.price === undefined && s.base === undefined)) continue;
     groupQty.set(g, addScaled(groupQty.get(g) ?? scaledOf(0n, 0), s.line.quantity));
   }
-  const groupDisc = new Map<string, { disc: DiscountSum; trace: TraceEntry[] }>();
+  const groupDisc = new Map<string, { disc: DiscountSum; trace: TraceEntry[] | undefined }>();
   for (const [g, qty] of [...groupQty].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const trace: TraceEntry[] = [];
+    const trace: TraceEntry[] | undefined = opts.trace === false ? undefined : [];
     const disc = findDiscount(
       book,
       'multilineDiscount',
@@ -204,10 +207,10 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     }
     const g = book.items.get(s.line.itemId)?.multilineDiscountGroup;
     const ml = g === undefined ? undefined : groupDisc.get(g);
-    if (ml !== undefined) s.trace.push(...ml.trace);
+    if (ml?.trace !== undefined) s.trace?.push(...ml.trace);
     const multi = ml?.disc ?? NO_DISCOUNT;
     const { amount: discAmount, percents } = combine(s.lineDiscount, multi, opts.combination);
-    s.trace.push({ kind: 'combination', mode: opts.combination, discountAmount: discAmount, percents });
+    s.trace?.push({ kind: 'combination', mode: opts.combination, discountAmount: discAmount, percents });
     const price = s.price?.amount ?? s.base?.price ?? ZERO;
     const priceUnit = s.price?.record.priceUnit ?? s.base?.priceUnit ?? ONE;
     const charges = s.price?.charges ?? scaledOf(0n, 0);
@@ -230,7 +233,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   }
 
   // Total discount: amount band on the eligible total, percentages compound (reference §1.7).
-  const orderTrace: TraceEntry[] = [];
+  const orderTrace: TraceEntry[] | undefined = opts.trace === false ? undefined : [];
   let total = NO_DISCOUNT;
   if (withTotal && eligibleIdx.length > 0) {
     total = findDiscount(
@@ -256,9 +259,9 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   const lines: LineOutcome[] = partial.map((p, i) => {
     const s = stages[i] as Stage;
     const idPart = s.line.lineId === undefined ? {} : { lineId: s.line.lineId };
-    if (p === undefined) return { kind: 'noPrice', lineIndex: i, ...idPart, itemId: s.line.itemId, trace: s.trace };
+    if (p === undefined) return { kind: 'noPrice', lineIndex: i, ...idPart, itemId: s.line.itemId, trace: s.trace ?? [] };
     const share = sameCurrencyMoney(shares.get(i) ?? 0n, currency);
-    if (withTotal) s.trace.push({ kind: 'totalDiscountShare', share });
+    if (withTotal) s.trace?.push({ kind: 'totalDiscountShare', share });
     return {
       kind: 'priced',
       lineIndex: i,
@@ -277,7 +280,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
       lineAmount: p.amount,
       totalDiscountShare: share,
       netAmount: sameCurrencyMoney(p.amount.minor - share.minor, currency),
-      trace: s.trace,
+      trace: s.trace ?? [],
     };
   });
 
@@ -293,7 +296,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
       recordIds: total.recordIds,
     },
     total: sameCurrencyMoney(subtotal - discMinor, currency),
-    trace: orderTrace,
+    trace: orderTrace ?? [],
   };
 }
 
@@ -306,16 +309,16 @@ function priceStage(
   opts: ValidOptions,
   generic: Generic,
 ): Stage {
-  const trace: TraceEntry[] = [];
+  const trace: TraceEntry[] | undefined = opts.trace === false ? undefined : [];
   const attempts: { unit: string; quantity: Scaled; conversion?: { from: string; to: string; factor: Scaled } }[] = [{ unit: line.unit, quantity: line.quantity }];
   for (const c of opts.unitConversions ?? []) {
     if (c.from === line.unit && (c.itemId === undefined || c.itemId === line.itemId) && c.to !== line.unit) {
       attempts.push({ unit: c.to, quantity: scaledOf(line.quantity.units * c.factor.units, line.quantity.scale + c.factor.scale), conversion: c });
     }
   }
-  if (generic !== undefined && generic.rate !== undefined) trace.push({ kind: 'genericCurrency', currency: generic.currency, rate: generic.rate });
+  if (generic !== undefined && generic.rate !== undefined) trace?.push({ kind: 'genericCurrency', currency: generic.currency, rate: generic.rate });
   for (const attempt of attempts) {
-    if (attempt.conversion !== undefined) trace.push({ kind: 'unitConversion', ...attempt.conversion });
+    if (attempt.conversion !== undefined) trace?.push({ kind: 'unitConversion', ...attempt.conversion });
     const keys = {
       customerId: customer.customerId,
       accountGroup: customer.priceGroup,
@@ -335,9 +338,9 @@ function priceStage(
         if (b !== undefined) base = { price: scaledOf(b.price.units * generic.rate.units, b.price.scale + generic.rate.scale), priceUnit: b.priceUnit };
       }
       if (base === undefined) continue;
-      trace.push({ kind: 'selected', source: 'basePrice', unitPrice: base.price, priceUnit: base.priceUnit });
+      trace?.push({ kind: 'selected', source: 'basePrice', unitPrice: base.price, priceUnit: base.priceUnit });
     } else {
-      trace.push({ kind: 'selected', source: 'agreement', recordId: price.record.id, unitPrice: price.amount, priceUnit: price.record.priceUnit });
+      trace?.push({ kind: 'selected', source: 'agreement', recordId: price.record.id, unitPrice: price.amount, priceUnit: price.record.priceUnit });
     }
     const lineDiscount = findDiscount(
       book,
@@ -348,7 +351,7 @@ function priceStage(
     );
     return { index, line, trace, price, base, quantity: attempt.quantity, unit: attempt.unit, lineDiscount };
   }
-  trace.push({ kind: 'noPrice' });
+  trace?.push({ kind: 'noPrice' });
   return { index, line, trace, price: undefined, base: undefined, quantity: line.quantity, unit: line.unit, lineDiscount: NO_DISCOUNT };
 }
 

@@ -78,6 +78,12 @@ describe('priceOrder', () => {
     expect(o.subtotal.minor - o.totalDiscount.amount.minor).toBe(o.total.minor);
   });
 
+  test.prop([pricingScenarioArb()])('trace: false changes only the traces', (s) => {
+    const quiet = priceOrder(compilePriceBook(s.book), s.order, { ...s.options, trace: false });
+    expect(summary(quiet)).toEqual(summary(run(s)));
+    expect(quiet.lines.every((l) => l.trace.length === 0)).toBe(true);
+  });
+
   test.prop([pricingScenarioArb()])('never mutates its inputs', (s) => {
     const frozen = deepFreeze(structuredClone(s));
     const book = compilePriceBook(frozen.book);
