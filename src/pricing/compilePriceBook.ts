@@ -93,7 +93,11 @@ export function compilePriceBook(input: PriceBookInput): PriceBook {
   return { agreements, activation, index: buckets, basePrices, items, relations };
 }
 
-/** Records of one key in a fixed order: lower band first, then id, so results never depend on input order. */
+/**
+ * Records of one key in a fixed order: lower band first, then id, so results never depend on input order.
+ * @example
+ * [b, a].sort(byRecordOrder) // a (fromQty 0) before b (fromQty 10)
+ */
 export function byRecordOrder(a: TradeAgreement, b: TradeAgreement): number {
   const q = compareScaled(a.fromQty, b.fromQty);
   if (q !== 0) return q;
