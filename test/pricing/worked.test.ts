@@ -202,6 +202,24 @@ describe('reference §1 worked examples', () => {
   });
 });
 
+describe('traces', () => {
+  test('inactive cells and generic currency without a rate are traced, not thrown', () => {
+    const book = compilePriceBook({
+      agreements: [price('p1', { accountCode: 'table', accountRelation: 'C1', amount: '5' }), price('p9', { amount: '9', currency: 'USD' })],
+      activation: { price: [false, true, true, true, true, true, true, true, true] },
+    });
+    const line = priceOrder(book, one([{ itemId: 'A', quantity: '1' }]), { ...opts, genericCurrency: { currency: 'USD' } }).lines[0];
+    expect(line?.kind).toBe('noPrice');
+    expect(explain(line?.trace ?? [])).toMatchInlineSnapshot(`
+      "price cell 1 skipped: inactive
+      price cell 4 skipped: noGroup
+      price cell 7 (all × table)
+        p9 (generic currency): rejected: generic currency without a rate
+      no price: no agreement and no base price"
+    `);
+  });
+});
+
 describe('errors', () => {
   test('a bad record names its id and field', () => {
     expect(() => compilePriceBook({ agreements: [price('p1', { itemCode: 'group', itemRelation: 'G' })] })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: agreements.id:p1.itemCode: a price agreement takes item code table (reference §1.1)]`);
