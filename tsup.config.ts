@@ -5,6 +5,7 @@ export const entries: Record<string, string> = {
   index: 'src/index.ts',
   'money/index': 'src/money/index.ts',
   'calendar/index': 'src/calendar/index.ts',
+  'pricing/index': 'src/pricing/index.ts',
   'payments/index': 'src/payments/index.ts',
   'credit/index': 'src/credit/index.ts',
   'testkit/index': 'src/testkit/index.ts',

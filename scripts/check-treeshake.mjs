@@ -38,6 +38,11 @@ const cases = [
     // having top-level side effects, stays in the bundle although unused.
     absent: ['resolvePrice', 'lineAmount', 'matchPayment', 'settleOpenItems', 'accrueRebates', 'allocateMoney', 'node_modules/fast-check'],
   },
+  {
+    name: 'pricing subpath: compilePriceBook',
+    code: "import { compilePriceBook } from 'order-to-cash/pricing'; console.log(compilePriceBook({ agreements: [] }));",
+    absent: ['settlePayment', 'applySettlement', 'creditExposure', 'checkCredit', 'node_modules/fast-check', 'node_modules/decimal.js'],
+  },
 ];
 
 const resolveFromExports = {

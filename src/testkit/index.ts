@@ -11,3 +11,4 @@ export {
 } from './moneyArbitraries.js';
 export { openItemsArb, type PaymentsArbOptions, paymentArb, paymentsScenarioArb } from './paymentsArbitraries.js';
 export { agingBucketsArb, agingItemArb, paymentExperienceArb, type DateNearArbOptions, dateNearArb, exposureInputArb } from './creditArbitraries.js';
+export { type PricingScenario, type PricingScenarioArbOptions, pricingScenarioArb } from './pricingArbitraries.js';

@@ -1,0 +1,142 @@
+// Suite `pricing`: price 100-line orders (price, line, multiline and total discounts) against
+// books of 1 k, 100 k and 1 M trade agreements; compile a 1 M-record book. Generated data:
+// 10 k customers in 100 groups, 100 k items in 1 k groups, agreements over all 9 cells with
+// quantity bands and date ranges. The index makes a lookup one map access per searched cell,
+// so lookup-1m should stay within 1.5× of lookup-1k.
+import { compilePriceBook, type PriceBook } from '../src/pricing/compilePriceBook.js';
+import { priceOrder } from '../src/pricing/priceOrder.js';
+import { type BenchResult, measure, round3, seededRandom, time } from './_lib.js';
+
+const CUSTOMERS = 10_000;
+const ITEMS = 100_000;
+const LINES_PER_ORDER = 100;
+const ORDERS = 50;
+
+function agreements(n: number, seed: number): Record<string, unknown>[] {
+  const random = seededRandom(seed);
+  const pick = (k: number) => Math.floor(random() * k);
+  const out: Record<string, unknown>[] = [];
+  const perKey = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const r = random();
+    const relation = r < 0.45 ? 'price' : r < 0.85 ? 'lineDiscount' : r < 0.995 ? 'multilineDiscount' : 'totalDiscount';
+    // Real books have few records per key: at most 3 quantity bands on one key. A record
+    // whose key is full moves to the customer-specific cell (the largest key space).
+    let accountCode: 'table' | 'group' | 'all' = (['table', 'group', 'all'] as const)[pick(3)] ?? 'all';
+    let itemCode: 'table' | 'group' | 'all' = (['table', 'group', 'all'] as const)[pick(3)] ?? 'all';
+    if (relation === 'price') itemCode = 'table';
+    if (relation === 'multilineDiscount' && itemCode === 'table') itemCode = 'group';
+    if (relation === 'totalDiscount') itemCode = 'all';
+    let accountRelation = accountCode === 'table' ? `c${pick(CUSTOMERS)}` : accountCode === 'group' ? `cg${pick(100)}` : undefined;
+    let itemRelation = itemCode === 'table' ? `i${pick(ITEMS)}` : itemCode === 'group' ? `ig${pick(1000)}` : undefined;
+    let key = `${relation}/${accountCode}/${accountRelation}/${itemCode}/${itemRelation}`;
+    for (let tries = 0; (perKey.get(key) ?? 0) >= 3; tries++) {
+      if (tries > 20) itemCode = relation === 'price' ? 'table' : relation === 'totalDiscount' ? 'all' : 'group';
+      accountCode = 'table';
+      accountRelation = `c${pick(CUSTOMERS)}`;
+      if (itemCode !== 'all') itemRelation = itemCode === 'table' ? `i${pick(ITEMS)}` : `ig${pick(1000)}`;
+      key = `${relation}/${accountCode}/${accountRelation}/${itemCode}/${itemRelation}`;
+    }
+    const band = perKey.get(key) ?? 0;
+    perKey.set(key, band + 1);
+    const total = relation === 'totalDiscount';
+    const dated = random() < 0.3;
+    out.push({
+      id: `r${i}`,
+      relation,
+      accountCode,
+      ...(accountRelation === undefined ? {} : { accountRelation }),
+      itemCode,
+      ...(itemRelation === undefined ? {} : { itemRelation }),
+      currency: 'EUR',
+      unit: 'pcs',
+      fromQty: total ? String(band * 1000) : String([0, 10, 100][band]),
+      toQty: total ? (band === 2 ? '0' : String((band + 1) * 1000)) : ['10', '100', '0'][band],
+      ...(dated ? { fromDate: '2026-01-01', toDate: '2026-12-31' } : {}),
+      ...(relation === 'price' ? { amount: `${1 + pick(500)}.${String(pick(100)).padStart(2, '0')}` } : { percent1: String(1 + pick(10)) }),
+      findNext: random() < 0.8,
+    });
+  }
+  return out;
+}
+
+function items(): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (let k = 0; k < ITEMS; k++) out.push({ itemId: `i${k}`, lineDiscountGroup: `ig${k % 1000}`, multilineDiscountGroup: `ig${k % 1000}`, totalDiscountEligible: k % 10 !== 0 });
+  return out;
+}
+
+function basePrices(): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (let k = 0; k < ITEMS; k++) out.push({ itemId: `i${k}`, currency: 'EUR', unit: 'pcs', price: `${10 + (k % 90)}.00` });
+  return out;
+}
+
+function orders(seed: number): unknown[] {
+  const random = seededRandom(seed);
+  const pick = (k: number) => Math.floor(random() * k);
+  const out: unknown[] = [];
+  for (let o = 0; o < ORDERS; o++) {
+    const c = pick(CUSTOMERS);
+    const lines = [];
+    // Items cluster in a few multiline groups so that multiline quantities add up.
+    const groups = [pick(1000), pick(1000), pick(1000)];
+    for (let l = 0; l < LINES_PER_ORDER; l++) {
+      const g = groups[l % 3] ?? 0;
+      lines.push({ itemId: `i${g + 1000 * pick(100)}`, quantity: String(1 + pick(40)), unit: 'pcs' });
+    }
+    out.push({
+      customer: { customerId: `c${c}`, priceGroup: `cg${c % 100}`, lineDiscountGroup: `cg${c % 100}`, multilineDiscountGroup: `cg${c % 100}`, totalDiscountGroup: `cg${c % 100}` },
+      currency: 'EUR',
+      lines,
+    });
+  }
+  return out;
+}
+
+// Bulk repricing path: traces off. `lookup-1k-traced` measures the cost of the explanations.
+const OPTIONS = { asOf: '2026-06-15', rounding: 'halfUp', combination: 'compound', trace: false } as const;
+
+function lookup(book: PriceBook, sample: readonly unknown[], options: Parameters<typeof priceOrder>[2] = OPTIONS): number {
+  const m = measure(() => {
+    let total = 0n;
+    for (const o of sample) total += priceOrder(book, o, options).total.minor;
+    return total;
+  }, 3);
+  return (sample.length * LINES_PER_ORDER) / m.seconds;
+}
+
+export { agreements as generateAgreements };
+
+export function* run(): Generator<BenchResult> {
+  const itemRows = items();
+  const baseRows = basePrices();
+  const sample = orders(7);
+  const results: Record<string, number> = {};
+  for (const [name, n] of [['lookup-1k', 1_000], ['lookup-100k', 100_000]] as const) {
+    const book = compilePriceBook({ agreements: agreements(n, 42), items: itemRows, basePrices: baseRows });
+    results[name] = lookup(book, sample);
+    yield { suite: 'pricing', case: name, metric: 'lines/s', value: Math.round(results[name]), records: n, lines: ORDERS * LINES_PER_ORDER, trace: false };
+    if (n === 1_000) {
+      const traced = lookup(book, sample, { ...OPTIONS, trace: true });
+      yield { suite: 'pricing', case: 'lookup-1k-traced', metric: 'lines/s', value: Math.round(traced), records: n, trace: true };
+    }
+  }
+  const rows = agreements(1_000_000, 42);
+  const heapBefore = process.memoryUsage().heapUsed;
+  const compiled = time(() => compilePriceBook({ agreements: rows, items: itemRows, basePrices: baseRows }));
+  const heapAfter = process.memoryUsage().heapUsed;
+  yield { suite: 'pricing', case: 'compile-1m', metric: 'records/s', value: Math.round(1_000_000 / compiled.seconds), seconds: round3(compiled.seconds) };
+  yield { suite: 'pricing', case: 'heap-1m', metric: 'MB', value: Math.round((heapAfter - heapBefore) / 1e6), note: 'heapUsed growth while compiling (book + garbage not yet collected)' };
+  const v = lookup(compiled.result, sample);
+  yield {
+    suite: 'pricing',
+    case: 'lookup-1m',
+    metric: 'lines/s',
+    value: Math.round(v),
+    records: 1_000_000,
+    baseline: 'lookup-1k',
+    baselineValue: Math.round(results['lookup-1k'] ?? 0),
+    ratio: round3(v / (results['lookup-1k'] ?? 1)),
+  };
+}

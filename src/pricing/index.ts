@@ -1,0 +1,34 @@
+// order-to-cash/pricing: trade agreements, compiled price books and explained prices.
+export { type AnalysePriceBookOptions, analysePriceBook, type PriceBookDiagnostic } from './analysePriceBook.js';
+export { byRecordOrder, compilePriceBook, type PriceBook, type PriceBookInput } from './compilePriceBook.js';
+export { explain } from './explain.js';
+export { type NearMiss, nearMiss } from './nearMiss.js';
+export {
+  type FoundDiscount,
+  type LineOutcome,
+  type NoPriceLine,
+  type OrderLine,
+  type PricedLine,
+  type PricedOrder,
+  type PriceOrderOptions,
+  type PricingOrder,
+  priceLine,
+  priceOrder,
+  type UnitConversion,
+} from './priceOrder.js';
+export type { CombinationMode, PricingTrace, RecordOutcome, TraceEntry } from './PricingTrace.js';
+export {
+  type ActivationMatrix,
+  ActivationMatrixSchema,
+  type BasePrice,
+  BasePriceSchema,
+  type CustomerContext,
+  CustomerContextSchema,
+  type ItemAttributes,
+  ItemAttributesSchema,
+  type Relation,
+  type RelationCode,
+  type TradeAgreement,
+  type TradeAgreementInput,
+  TradeAgreementSchema,
+} from './schemas.js';

@@ -1,0 +1,31 @@
+import { test } from '@fast-check/vitest';
+import fc from 'fast-check';
+import { describe, expect } from 'vitest';
+import { scaledOf } from '../../src/money/Scaled.js';
+import { lineAmountMinor } from '../../src/pricing/_internal/lineAmountMinor.js';
+import { roundingModeArb, scaledArb } from '../../src/testkit/moneyArbitraries.js';
+import { dec, ORACLE_MODE, Oracle, oracleOf } from '../helpers.js';
+
+const percentArb = fc.integer({ min: 0, max: 10_000 }).map((n) => scaledOf(BigInt(n), 2));
+
+describe('lineAmountMinor', () => {
+  test.prop([
+    scaledArb({ positive: true, maxScale: 3, maxUnits: 10_000_000n }),
+    scaledArb({ nonNegative: true, maxScale: 4, maxUnits: 100_000_000n }),
+    scaledArb({ nonNegative: true, maxScale: 4, maxUnits: 100_000_000n }),
+    scaledArb({ positive: true, maxScale: 2, maxUnits: 10_000n }),
+    scaledArb({ nonNegative: true, maxScale: 2, maxUnits: 1_000_000n }),
+    fc.array(percentArb, { maxLength: 4 }),
+    fc.constantFrom(0, 2, 3),
+    roundingModeArb(),
+  ])('equals the decimal.js oracle, rounded once', (qty, price, disc, priceUnit, charges, percents, places, mode) => {
+    let v = oracleOf(qty).times(Oracle.max(oracleOf(price).minus(oracleOf(disc)), 0)).div(oracleOf(priceUnit)).plus(oracleOf(charges));
+    for (const p of percents) v = v.times(new Oracle(1).minus(oracleOf(p).div(100)));
+    const expected = BigInt(v.toDecimalPlaces(places, ORACLE_MODE[mode]).times(new Oracle(10).pow(places)).toFixed(0));
+    expect(lineAmountMinor(qty, price, disc, priceUnit, charges, percents, places, mode)).toBe(expected);
+  });
+
+  test('reference §1.4 worked example: 1 × ((100 − 10)/5) × (1 − 0.15) = 15.30', () => {
+    expect(lineAmountMinor(dec('1'), dec('100'), dec('10'), dec('5'), dec('0'), [dec('15')], 2, 'halfUp')).toBe(1530n);
+  });
+});

@@ -1,0 +1,109 @@
+import { test } from '@fast-check/vitest';
+import fc from 'fast-check';
+import { describe, expect } from 'vitest';
+import { formatScaled } from '../../src/money/formatScaled.js';
+import { compilePriceBook } from '../../src/pricing/compilePriceBook.js';
+import { type PricedOrder, priceOrder } from '../../src/pricing/priceOrder.js';
+import { type PricingScenario, pricingScenarioArb } from '../../src/testkit/pricingArbitraries.js';
+import { deepFreeze, Oracle } from '../helpers.js';
+import { type NaiveOrder, naivePriceOrder } from './naive.js';
+
+function run(s: PricingScenario): PricedOrder {
+  return priceOrder(compilePriceBook(s.book), s.order, s.options);
+}
+
+function summary(o: PricedOrder): NaiveOrder {
+  return {
+    lines: o.lines.map((l) =>
+      l.kind === 'noPrice'
+        ? { kind: 'noPrice' }
+        : {
+            kind: 'priced',
+            unit: l.unit,
+            unitPrice: new Oracle(formatScaled(l.unitPrice)).toString(),
+            lineAmount: l.lineAmount.minor,
+            netAmount: l.netAmount.minor,
+            lineDiscountIds: [...l.lineDiscount.recordIds],
+            multilineDiscountIds: [...l.multilineDiscount.recordIds],
+          },
+    ),
+    total: o.total.minor,
+    totalDiscount: o.totalDiscount.amount.minor,
+  };
+}
+
+const shuffled = <T>(xs: readonly T[], seed: number): T[] => {
+  const out = [...xs];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+};
+
+describe('priceOrder', () => {
+  test.prop([pricingScenarioArb()])('the compiled book agrees with the naive linear scan (decimal.js oracle)', (s) => {
+    expect(summary(run(s))).toEqual(naivePriceOrder(s.book, s.order, s.options));
+  });
+
+  test.prop([pricingScenarioArb(), fc.nat()])('does not depend on the order of records', (s, seed) => {
+    const again = { ...s, book: { ...s.book, agreements: shuffled(s.book.agreements, seed) } };
+    expect(summary(run(again))).toEqual(summary(run(s)));
+  });
+
+  test.prop([pricingScenarioArb(), fc.nat()])('does not depend on the order of lines', (s, seed) => {
+    const perm = shuffled(s.order.lines.map((_, i) => i), seed);
+    const again = { ...s, order: { ...s.order, lines: perm.map((i) => s.order.lines[i] as PricingScenario['order']['lines'][number]) } };
+    const a = summary(run(s));
+    const b = summary(run(again));
+    expect(b.total).toBe(a.total);
+    // Each line's own amount is the same; total-discount shares may move between equal lines on ties.
+    expect(perm.map((i) => a.lines[i]).map((l) => (l?.kind === 'priced' ? l.lineAmount : -1n))).toEqual(b.lines.map((l) => (l.kind === 'priced' ? l.lineAmount : -1n)));
+  });
+
+  test.prop([pricingScenarioArb()])('adding a record that cannot match changes nothing', (s) => {
+    const never = { id: 'zz-never', relation: 'price', accountCode: 'table', accountRelation: 'nobody', itemCode: 'table', itemRelation: 'A', currency: 'EUR', unit: 'pcs', amount: '0.01' };
+    const expired = { id: 'zz-expired', relation: 'lineDiscount', accountCode: 'all', itemCode: 'all', currency: 'EUR', unit: 'pcs', percent1: '50', toDate: '2000-01-01', findNext: false };
+    const again = { ...s, book: { ...s.book, agreements: [...s.book.agreements, never, expired] } };
+    expect(summary(run(again))).toEqual(summary(run(s)));
+  });
+
+  test.prop([pricingScenarioArb()])('lines sum exactly to the order total after the total discount', (s) => {
+    const o = run(s);
+    let sum = 0n;
+    for (const l of o.lines) if (l.kind === 'priced') sum += l.netAmount.minor;
+    expect(sum).toBe(o.total.minor);
+    expect(o.subtotal.minor - o.totalDiscount.amount.minor).toBe(o.total.minor);
+  });
+
+  test.prop([pricingScenarioArb()])('trace: false changes only the traces', (s) => {
+    const quiet = priceOrder(compilePriceBook(s.book), s.order, { ...s.options, trace: false });
+    expect(summary(quiet)).toEqual(summary(run(s)));
+    expect(quiet.lines.every((l) => l.trace.length === 0)).toBe(true);
+  });
+
+  test.prop([pricingScenarioArb()])('never mutates its inputs', (s) => {
+    const frozen = deepFreeze(structuredClone(s));
+    const book = compilePriceBook(frozen.book);
+    expect(() => priceOrder(book, frozen.order, frozen.options)).not.toThrow();
+    expect(frozen).toEqual(s);
+  });
+
+  test.prop([pricingScenarioArb()])('with find next on everywhere, the price is the lowest matching unit price', (s) => {
+    const on = { ...s, book: { ...s.book, agreements: s.book.agreements.map((a) => ({ ...a, findNext: true })) } };
+    const offFirst = { ...s, book: { ...s.book, agreements: s.book.agreements.map((a) => ({ ...a, findNext: false })) } };
+    const lowest = run(on);
+    const first = run(offFirst);
+    lowest.lines.forEach((l, i) => {
+      const f = first.lines[i];
+      if (l.kind === 'priced' && f?.kind === 'priced' && l.priceSource.kind === 'agreement' && f.priceSource.kind === 'agreement' && l.unit === f.unit) {
+        const unit = (x: typeof l) => new Oracle(formatScaled(x.unitPrice)).div(formatScaled(x.priceUnit));
+        expect(unit(l).lte(unit(f))).toBe(true);
+      }
+      // With find next off, a line discount comes from one record at most.
+      if (f?.kind === 'priced') expect(f.lineDiscount.recordIds.length).toBeLessThanOrEqual(1);
+    });
+  });
+});
