@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { calendarDate } from '../../src/calendar/CalendarDate.js';
 import { calculateInvoice } from '../../src/invoicing/calculateInvoice.js';
+import type { Money } from '../../src/money/Money.js';
+import { moneyToJSON } from '../../src/money/moneyJSON.js';
 import { dueDate, PaymentTermsSchema } from '../../src/invoicing/paymentTerms.js';
 
 const ten = { id: 'T', calculation: { kind: 'percent', rate: '10' } };
@@ -16,7 +18,8 @@ const doc = (level: string, over: Record<string, unknown> = {}) => ({
   lines: [line('1', '42.42'), line('2', '42.42')],
   ...over,
 });
-const amounts = (xs: readonly { amount: { toString(): string } }[]) => xs.map((x) => String(x.amount));
+const str = (x: Money | undefined): string => (x === undefined ? 'undefined' : `${x.currency} ${moneyToJSON(x).amount}`);
+const amounts = (xs: readonly { amount: Money }[]): string[] => xs.map((x) => str(x.amount));
 
 describe('reference §3 worked examples (d365-semantics.md §3.1)', () => {
   test('line + per code, round up: each 4.242 → 4.25', () => {
@@ -25,14 +28,14 @@ describe('reference §3 worked examples (d365-semantics.md §3.1)', () => {
   });
   test('total + per code: 8.484 → 8.49, allocated 4.25 + 4.24', () => {
     const inv = calculateInvoice(doc('perDocument'));
-    expect(String(inv.taxes[0]?.amount)).toBe('EUR 8.49');
+    expect(str(inv.taxes[0]?.amount)).toBe('EUR 8.49');
     expect(inv.lines.map((l) => amounts(l.taxes))).toEqual([['EUR 4.25'], ['EUR 4.24']]);
     expect(inv.trace[0]).toMatchObject({ kind: 'taxAllocation', code: 'T', exact: '8.48400000' });
   });
   test('line + per code combination: 16.968 → 16.97, allocated 4.25 / 4.24 / 4.24 / 4.24', () => {
     const inv = calculateInvoice(doc('perCodeCombination', { taxCodes: [ten, ten2], lines: [line('1', '42.42', ['T', 'U']), line('2', '42.42', ['T', 'U'])] }));
     expect(inv.lines.map((l) => amounts(l.taxes))).toEqual([['EUR 4.25', 'EUR 4.24'], ['EUR 4.24', 'EUR 4.24']]);
-    expect(String(inv.totals.tax)).toBe('EUR 16.97');
+    expect(str(inv.totals.tax)).toBe('EUR 16.97');
   });
   const brackets = {
     id: 'B',
@@ -42,19 +45,19 @@ describe('reference §3 worked examples (d365-semantics.md §3.1)', () => {
     const one = calculateInvoice(doc('perLine', { taxCodes: [brackets], lines: [line('1', '200', ['B'])] }));
     const two = calculateInvoice(doc('perLine', { taxCodes: [brackets], lines: [line('1', '100', ['B']), line('2', '100', ['B'])] }));
     const whole = calculateInvoice(doc('perDocument', { taxCodes: [brackets], lines: [line('1', '100', ['B']), line('2', '100', ['B'])] }));
-    expect([String(one.totals.tax), String(two.totals.tax), String(whole.totals.tax)]).toEqual(['EUR 35.00', 'EUR 50.00', 'EUR 35.00']);
+    expect([str(one.totals.tax), str(two.totals.tax), str(whole.totals.tax)]).toEqual(['EUR 35.00', 'EUR 50.00', 'EUR 35.00']);
   });
   test('whole-amount brackets tax the whole base at its bracket rate: 200 → 20.00', () => {
     const w = { ...brackets, calculation: { ...brackets.calculation, method: 'whole' } };
-    expect(String(calculateInvoice(doc('perLine', { taxCodes: [w], lines: [line('1', '200', ['B'])] })).totals.tax)).toBe('EUR 20.00');
+    expect(str(calculateInvoice(doc('perLine', { taxCodes: [w], lines: [line('1', '200', ['B'])] })).totals.tax)).toBe('EUR 20.00');
   });
   test('origin percentage of net: 10 × 1.00 − 10 % = 9.00 → tax 2.25 at 25 %', () => {
     const inv = calculateInvoice(doc('perLine', { taxCodes: [{ id: 'T', calculation: { kind: 'percent', rate: '25' } }], lines: [{ ...line('1', '1.00', ['T'], '10'), discountPercent: '10' }] }));
-    expect([String(inv.lines[0]?.net), String(inv.totals.tax)]).toEqual(['EUR 9.00', 'EUR 2.25']);
+    expect([str(inv.lines[0]?.net), str(inv.totals.tax)]).toEqual(['EUR 9.00', 'EUR 2.25']);
   });
   test('tax on tax: B includes A in its base (10 % then 5 % of 110)', () => {
     const inv = calculateInvoice(doc('perLine', { taxCodes: [ten, { id: 'U', calculation: { kind: 'percent', rate: '5' }, baseIncludes: ['T'] }], lines: [line('1', '100', ['T', 'U'])] }));
-    expect(inv.lines[0]?.taxes.map((t) => [String(t.base), String(t.amount)])).toEqual([['EUR 100.00', 'EUR 10.00'], ['EUR 110.00', 'EUR 5.50']]);
+    expect(inv.lines[0]?.taxes.map((t) => [str(t.base), str(t.amount)])).toEqual([['EUR 100.00', 'EUR 10.00'], ['EUR 110.00', 'EUR 5.50']]);
   });
   test('applicable codes are the intersection of the customer and item groups; exempt and reverse charge', () => {
     const inv = calculateInvoice(
@@ -64,19 +67,19 @@ describe('reference §3 worked examples (d365-semantics.md §3.1)', () => {
         lines: [line('1', '100', ['T', 'U']), line('2', '50', ['X']), line('3', '10', ['R'])],
       }),
     );
-    expect(inv.taxes.map((t) => [t.code, String(t.base), String(t.amount), String(t.selfAssessed)])).toEqual([
+    expect(inv.taxes.map((t) => [t.code, str(t.base), str(t.amount), str(t.selfAssessed)])).toEqual([
       ['T', 'EUR 100.00', 'EUR 10.00', 'EUR 0.00'],
       ['X', 'EUR 50.00', 'EUR 0.00', 'EUR 0.00'],
       ['R', 'EUR 10.00', 'EUR 0.00', 'EUR 2.00'],
     ]);
-    expect(String(inv.totals.total)).toBe('EUR 170.00');
+    expect(str(inv.totals.total)).toBe('EUR 170.00');
   });
   test('tax-included 10.00 at 19 %: keep the total (net 8.40) or keep the net', () => {
     const vat = { id: 'T', calculation: { kind: 'percent', rate: '19' } };
     const keepTotal = calculateInvoice(doc('perLine', { taxCodes: [vat], priceMode: 'taxIncluded', lines: [line('1', '10.00')], rounding: { level: 'perLine', mode: 'halfUp', taxIncluded: 'keepTotal' } }));
-    expect([String(keepTotal.lines[0]?.net), String(keepTotal.totals.tax), String(keepTotal.totals.total)]).toEqual(['EUR 8.40', 'EUR 1.60', 'EUR 10.00']);
+    expect([str(keepTotal.lines[0]?.net), str(keepTotal.totals.tax), str(keepTotal.totals.total)]).toEqual(['EUR 8.40', 'EUR 1.60', 'EUR 10.00']);
     const keepNet = calculateInvoice(doc('perLine', { taxCodes: [vat], priceMode: 'taxIncluded', lines: [line('1', '10.00'), line('2', '10.00'), line('3', '10.00')], rounding: { level: 'perCode', mode: 'halfUp', taxIncluded: 'keepNet' } }));
-    expect([String(keepNet.totals.net), String(keepNet.totals.tax), String(keepNet.totals.total)]).toEqual(['EUR 25.20', 'EUR 4.79', 'EUR 29.99']);
+    expect([str(keepNet.totals.net), str(keepNet.totals.tax), str(keepNet.totals.total)]).toEqual(['EUR 25.20', 'EUR 4.79', 'EUR 29.99']);
   });
   test('charges: line fixed / per piece / percent, header charge spread by quantity, with tax on charges', () => {
     const inv = calculateInvoice(
@@ -88,16 +91,16 @@ describe('reference §3 worked examples (d365-semantics.md §3.1)', () => {
         headerCharges: [{ id: 'freight', kind: 'fixed', value: '10.00', taxGroup: ['T'], spread: 'byQuantity' }],
       }),
     );
-    expect(inv.lines.map((l) => l.charges.map((c) => String(c.amount)))).toEqual([['EUR 1.50'], ['EUR 0.40']]);
-    expect(inv.headerCharges[0]?.spread.map(String)).toEqual(['EUR 7.50', 'EUR 2.50']);
-    expect([String(inv.totals.charges), String(inv.totals.tax), String(inv.totals.total)]).toEqual(['EUR 11.90', 'EUR 6.15', 'EUR 68.05']);
+    expect(inv.lines.map((l) => l.charges.map((c) => str(c.amount)))).toEqual([['EUR 1.50'], ['EUR 0.40']]);
+    expect(inv.headerCharges[0]?.spread.map(str)).toEqual(['EUR 7.50', 'EUR 2.50']);
+    expect([str(inv.totals.charges), str(inv.totals.tax), str(inv.totals.total)]).toEqual(['EUR 11.90', 'EUR 6.15', 'EUR 68.05']);
   });
   test('cash rounding of 11.03 to 0.05: a rounding line, or the largest tax absorbs it', () => {
     const base = { lines: [line('1', '10.03')], rounding: { level: 'perLine', mode: 'halfUp', taxIncluded: 'keepTotal' } };
     const withLine = calculateInvoice(doc('perLine', { ...base, cashRounding: { increment: '0.05', mode: 'halfUp', method: 'roundingLine' } }));
-    expect([String(withLine.totals.tax), String(withLine.totals.cashRounding), String(withLine.totals.total)]).toEqual(['EUR 1.00', 'EUR 0.02', 'EUR 11.05']);
+    expect([str(withLine.totals.tax), str(withLine.totals.cashRounding), str(withLine.totals.total)]).toEqual(['EUR 1.00', 'EUR 0.02', 'EUR 11.05']);
     const inTax = calculateInvoice(doc('perLine', { ...base, cashRounding: { increment: '0.05', mode: 'halfUp', method: 'adjustLargestTax' } }));
-    expect([String(inTax.totals.tax), String(inTax.totals.cashRounding), String(inTax.lines[0]?.taxes[0]?.amount), String(inTax.totals.total)]).toEqual(['EUR 1.02', 'EUR 0.00', 'EUR 1.02', 'EUR 11.05']);
+    expect([str(inTax.totals.tax), str(inTax.totals.cashRounding), str(inTax.lines[0]?.taxes[0]?.amount), str(inTax.totals.total)]).toEqual(['EUR 1.02', 'EUR 0.00', 'EUR 1.02', 'EUR 11.05']);
   });
   test('payment terms: current month + 30 days from 24 Jan 2024 → 1 Mar 2024 (reference §3.4)', () => {
     expect(dueDate(calendarDate('2024-01-24'), PaymentTermsSchema.parse({ method: 'currentMonth', days: 30 }))).toBe('2024-03-01');
@@ -118,18 +121,18 @@ describe('reference §3 worked examples (d365-semantics.md §3.1)', () => {
         },
       }),
     );
-    expect(inv.instalments.map((i) => [i.dueDate, String(i.amount), String(i.tax)])).toEqual([
+    expect(inv.instalments.map((i) => [i.dueDate, str(i.amount), str(i.tax)])).toEqual([
       ['2026-03-02', 'EUR 43.30', 'EUR 10.00'],
       ['2026-04-01', 'EUR 33.30', 'EUR 0.00'],
       ['2026-05-01', 'EUR 33.41', 'EUR 0.00'],
     ]);
-    expect(inv.cashDiscounts.map((c) => [c.until, String(c.amount)])).toEqual([['2026-02-05', 'EUR 3.30'], ['2026-02-10', 'EUR 2.20']]);
+    expect(inv.cashDiscounts.map((c) => [c.until, str(c.amount)])).toEqual([['2026-02-05', 'EUR 3.30'], ['2026-02-10', 'EUR 2.20']]);
   });
   test('two currencies: each set balances on its own', () => {
     const inv = calculateInvoice(doc('perLine', { lines: [line('1', '10.01'), line('2', '10.01'), line('3', '10.01')], accounting: { currency: 'JPY', rate: '161.237', mode: 'halfEven' } }));
     const a = inv.accounting;
-    expect(a?.lineNets.map(String)).toEqual(['JPY 1614', 'JPY 1614', 'JPY 1614']);
-    expect([String(a?.totals.tax), String(a?.totals.total)]).toEqual(['JPY 488', 'JPY 5330']);
+    expect(a?.lineNets.map(str)).toEqual(['JPY 1614', 'JPY 1614', 'JPY 1614']);
+    expect([str(a?.totals.tax), str(a?.totals.total)]).toEqual(['JPY 488', 'JPY 5330']);
   });
 });
 
