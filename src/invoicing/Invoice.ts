@@ -78,6 +78,8 @@ export type InvoiceTraceStep =
 /** The result of `calculateInvoice`: every amount, the totals, the terms and the trace. */
 export type Invoice = {
   readonly kind: 'invoice' | 'creditNote';
+  /** For a credit note, the number of the invoice it credits. */
+  readonly creditOf: string | null;
   readonly currency: string;
   readonly invoiceDate: CalendarDate;
   readonly lines: readonly InvoiceLine[];

@@ -249,6 +249,7 @@ export function calculateParsedInvoice(doc: InvoiceDocument): Invoice {
   const schedule = buildSchedule(doc, totals.total, totals.tax);
   return {
     kind: 'invoice',
+    creditOf: null,
     currency,
     invoiceDate: doc.invoiceDate,
     lines,

@@ -35,3 +35,5 @@ export {
   PaymentTermsSchema,
 } from './paymentTerms.js';
 export { type TaxBracket, type TaxCalculation, type TaxCode, TaxCodeSchema, type TaxTreatment } from './taxCode.js';
+export { type CreditNoteRequest, creditNote } from './creditNote.js';
+export { type PostedInvoice, type PostInvoiceOptions, postInvoice } from './postInvoice.js';
