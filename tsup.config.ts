@@ -5,6 +5,7 @@ export const entries: Record<string, string> = {
   index: 'src/index.ts',
   'money/index': 'src/money/index.ts',
   'calendar/index': 'src/calendar/index.ts',
+  'invoicing/index': 'src/invoicing/index.ts',
   'testkit/index': 'src/testkit/index.ts',
 };
 

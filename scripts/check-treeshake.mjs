@@ -25,6 +25,11 @@ const cases = [
     code: "import { allocateMoney, money } from 'order-to-cash/money'; console.log(allocateMoney(money(100n, 'EUR'), [1n, 2n]));",
     absent: ['convertMoney', 'calendarDate', 'node_modules/zod', 'node_modules/date-fns', 'node_modules/fast-check'],
   },
+  {
+    name: 'invoicing subpath: dueDate',
+    code: "import { dueDate, PaymentTermsSchema } from 'order-to-cash/invoicing'; console.log(dueDate('2026-01-31', PaymentTermsSchema.parse({ method: 'net' })));",
+    absent: ['calculateInvoice', 'creditNote', 'allocateMoney', 'src/payments', 'src/credit', 'node_modules/decimal.js', 'node_modules/fast-check'],
+  },
 ];
 
 const resolveFromExports = {
