@@ -217,8 +217,9 @@ export function calculateParsedInvoice(doc: InvoiceDocument): Invoice {
   });
   let net = 0n;
   for (const e of lineEntries) net += e.exactNet.n;
-  let charges = 0n;
-  for (const e of entries) if (!lineEntries.includes(e)) charges += e.amount;
+  let charges = 0n; // line and header charges (entries after the lines are never lines)
+  for (const ces of lineChargeEntries) for (const e of ces) charges += e.amount;
+  for (const e of headerEntries) charges += e.amount;
   let tax = 0n;
   for (const t of taxes) tax += t.amount.minor;
   let cash = 0n;
