@@ -37,7 +37,12 @@ import type {
 import { type ChargeInput, type InvoiceDocument, InvoiceDocumentSchema } from './InvoiceDocument.js';
 import type { TaxCode } from './taxCode.js';
 
-/** Options of {@link calculateInvoice}; none today (the rounding policy is part of the document). */
+/**
+ * Options of {@link calculateInvoice}; none today: the rounding policy is part of the document
+ * (`document.rounding`), required and never defaulted.
+ * @example
+ * calculateInvoice(document, {})
+ */
 export type CalculateInvoiceOptions = Record<string, never>;
 
 // A taxable entry: a line, a line charge or a header charge.
@@ -76,7 +81,13 @@ export function calculateInvoice(document: unknown, _options: CalculateInvoiceOp
   return calculateParsedInvoice(parseInput(InvoiceDocumentSchema, document, ['document']));
 }
 
-/** {@link calculateInvoice} on an already parsed document (no validation). */
+/**
+ * {@link calculateInvoice} on a document already parsed with `InvoiceDocumentSchema` (no
+ * validation): for hot paths that calculate one parsed document many times.
+ * @example
+ * const doc = InvoiceDocumentSchema.parse(input)
+ * calculateParsedInvoice(doc).totals.total
+ */
 export function calculateParsedInvoice(doc: InvoiceDocument): Invoice {
   const currency = doc.currency;
   const exp = minorUnitOf(currency) ?? 0;

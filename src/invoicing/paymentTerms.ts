@@ -105,7 +105,11 @@ function termStart(invoiceDate: CalendarDate, terms: PaymentTerms): CalendarDate
   }
 }
 
-/** The first date on or after `date` that is a payment day. */
+/**
+ * The first date on or after `date` that is a payment day (`null`: `date` itself).
+ * @example
+ * nextPaymentDay(calendarDate('2024-02-07'), { kind: 'weekdays', days: [5] }) //=> '2024-02-09'
+ */
 export function nextPaymentDay(date: CalendarDate, paymentDays: PaymentDays | null): CalendarDate {
   if (paymentDays === null) return date;
   let d = date;
