@@ -37,3 +37,5 @@ export {
 export { type TaxBracket, type TaxCalculation, type TaxCode, TaxCodeSchema, type TaxTreatment } from './taxCode.js';
 export { type CreditNoteRequest, creditNote } from './creditNote.js';
 export { type PostedInvoice, type PostInvoiceOptions, postInvoice } from './postInvoice.js';
+export type { InvoiceNumberSequence } from './ports.js';
+export { postWithSequence } from './postWithSequence.js';

@@ -3,6 +3,7 @@ import { describe, expect } from 'vitest';
 import { calculateInvoice } from '../../src/invoicing/calculateInvoice.js';
 import { creditNote } from '../../src/invoicing/creditNote.js';
 import { postInvoice } from '../../src/invoicing/postInvoice.js';
+import { postWithSequence } from '../../src/invoicing/postWithSequence.js';
 import { invoiceDocumentArb } from '../../src/testkit/index.js';
 
 describe('credit notes and posting', () => {
@@ -48,5 +49,24 @@ describe('credit notes and posting', () => {
   test('cannot credit more than was invoiced', () => {
     const posted = postInvoice(calculateInvoice(doc), { number: 'INV-4' });
     expect(() => creditNote(posted, { kind: 'lines', lines: [{ id: '1', quantity: '4' }] })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: request.lines[0].quantity: exceeds the invoiced quantity 3]`);
+  });
+});
+
+describe('postWithSequence', () => {
+  test('numbers invoices and credit notes from the host sequence', async () => {
+    let n = 0;
+    const sequence = { next: (kind: 'invoice' | 'creditNote') => Promise.resolve(`${kind === 'invoice' ? 'INV' : 'CN'}-${String(++n)}`) };
+    const doc = {
+      currency: 'EUR',
+      invoiceDate: '2026-02-02',
+      customerTaxGroup: [],
+      taxCodes: [],
+      priceMode: 'taxExcluded',
+      rounding: { level: 'perLine', mode: 'halfUp', taxIncluded: 'keepTotal' },
+      lines: [{ id: '1', item: 'A', itemTaxGroup: [], quantity: '1', unitPrice: '5' }],
+    };
+    const posted = await postWithSequence(calculateInvoice(doc), sequence);
+    const credit = await postWithSequence(creditNote(posted, { kind: 'full' }), sequence);
+    expect([posted.number, credit.number, credit.invoice.creditOf]).toEqual(['INV-1', 'CN-2', 'INV-1']);
   });
 });
