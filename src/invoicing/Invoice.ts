@@ -51,6 +51,10 @@ export type AccountingAmounts = {
   readonly lineNets: readonly Money[];
   readonly charges: readonly Money[];
   readonly taxes: readonly TaxTotal[];
+  /** Per line, the taxes of `lines[i].taxes` in accounting currency; they add up to the code totals with `chargeTaxes`. */
+  readonly lineTaxes: readonly (readonly Money[])[];
+  /** Per charge (line charges in line order, then header charges), its taxes in accounting currency. */
+  readonly chargeTaxes: readonly (readonly Money[])[];
   readonly totals: InvoiceTotals;
 };
 

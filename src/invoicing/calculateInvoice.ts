@@ -257,7 +257,7 @@ export function calculateParsedInvoice(doc: InvoiceDocument): Invoice {
   const totals: InvoiceTotals = { net: m(net), charges: m(charges), tax: m(tax), cashRounding: m(cash), total: m(net + charges + tax + cash) };
 
   const chargeList: Money[] = [...lines.flatMap((l) => l.charges.map((c) => c.amount)), ...headerCharges.map((c) => c.amount)];
-  const accounting = doc.accounting === null ? null : toAccounting(doc.accounting, lines, chargeList, taxes, totals, trace, exp);
+  const accounting = doc.accounting === null ? null : toAccounting(doc.accounting, lines, headerCharges, chargeList, taxes, totals, trace, exp);
   const schedule = buildSchedule(doc, totals.total, totals.tax);
   return {
     kind: 'invoice',
@@ -499,6 +499,7 @@ function adjustLargestPart(lines: InvoiceLine[], headerCharges: HeaderChargeAmou
 function toAccounting(
   acc: { readonly currency: string; readonly rate: Scaled; readonly mode: RoundingMode },
   lines: readonly InvoiceLine[],
+  headerCharges: readonly HeaderChargeAmount[],
   chargeList: readonly Money[],
   taxes: readonly TaxTotal[],
   totals: InvoiceTotals,
@@ -532,6 +533,22 @@ function toAccounting(
     amount: am(shares[nl + nc + i] as bigint),
     selfAssessed: am(convert(t.selfAssessed.minor)),
   }));
+  // Each code's accounting tax spread over its line and charge parts by largest remainder.
+  const taxLists: (readonly TaxAmount[])[] = [...lines.map((l) => l.taxes), ...lines.flatMap((l) => l.charges.map((c) => c.taxes)), ...headerCharges.map((h) => h.taxes)];
+  const accParts: bigint[][] = taxLists.map((ts) => ts.map(() => 0n));
+  accTaxes.forEach((t) => {
+    const at: [number, number][] = [];
+    taxLists.forEach((ts, i) => ts.forEach((x, j) => x.code === t.code && at.push([i, j])));
+    if (at.length === 0) return;
+    const w = at.map(([i, j]) => (taxLists[i]?.[j]?.amount.minor ?? 0n));
+    const split =
+      w.some((x) => x > 0n) && w.every((x) => x >= 0n)
+        ? allocateMoney(t.amount, w).map((x) => x.minor)
+        : w.map((x, k) => (k === 0 ? t.amount.minor - w.slice(1).reduce((a, y) => a + convert(y), 0n) : convert(x)));
+    at.forEach(([i, j], k) => ((accParts[i] as bigint[])[j] = split[k] as bigint));
+  });
+  const lineTaxes = accParts.slice(0, lines.length).map((ps) => ps.map(am));
+  const chargeTaxes = accParts.slice(lines.length).map((ps) => ps.map(am));
   const sum = (xs: readonly Money[]): bigint => xs.reduce((a, x) => a + x.minor, 0n);
   const netSum = sum(lineNets);
   const chargeSum = sum(charges);
@@ -544,6 +561,8 @@ function toAccounting(
     lineNets,
     charges,
     taxes: accTaxes,
+    lineTaxes,
+    chargeTaxes,
     totals: { net: am(netSum), charges: am(chargeSum), tax: am(taxSum), cashRounding: am(cashAdj), total: am(netSum + chargeSum + taxSum + cashAdj) },
   };
 }

@@ -24,6 +24,14 @@ function expectBalanced(inv: Invoice): void {
     expect(a.totals.net.minor + a.totals.charges.minor + a.totals.tax.minor + a.totals.cashRounding.minor).toBe(a.totals.total.minor);
     expect(sum(a.lineNets)).toBe(a.totals.net.minor);
     expect(sum(a.taxes.map((x) => x.amount))).toBe(a.totals.tax.minor);
+    expect(sum([...a.lineTaxes.flat(), ...a.chargeTaxes.flat()])).toBe(a.totals.tax.minor);
+    for (const code of a.taxes) {
+      const lists = [...inv.lines.map((l) => l.taxes), ...inv.lines.flatMap((l) => l.charges.map((c) => c.taxes)), ...inv.headerCharges.map((h) => h.taxes)];
+      const accLists = [...a.lineTaxes, ...a.chargeTaxes];
+      let s = 0n;
+      lists.forEach((ts, i) => ts.forEach((t, j) => { if (t.code === code.code) s += accLists[i]?.[j]?.minor ?? 0n; }));
+      expect(s).toBe(code.amount.minor);
+    }
   }
 }
 
