@@ -43,6 +43,11 @@ const cases = [
     code: "import { compilePriceBook } from 'order-to-cash/pricing'; console.log(compilePriceBook({ agreements: [] }));",
     absent: ['settlePayment', 'applySettlement', 'creditExposure', 'checkCredit', 'node_modules/fast-check', 'node_modules/decimal.js'],
   },
+  {
+    name: 'invoicing subpath: dueDate',
+    code: "import { dueDate, PaymentTermsSchema } from 'order-to-cash/invoicing'; console.log(dueDate('2026-01-31', PaymentTermsSchema.parse({ method: 'net' })));",
+    absent: ['calculateInvoice', 'creditNote', 'allocateMoney', 'src/payments', 'src/credit', 'node_modules/decimal.js', 'node_modules/fast-check'],
+  },
 ];
 
 const resolveFromExports = {

@@ -12,3 +12,4 @@ export {
 export { openItemsArb, type PaymentsArbOptions, paymentArb, paymentsScenarioArb } from './paymentsArbitraries.js';
 export { agingBucketsArb, agingItemArb, paymentExperienceArb, type DateNearArbOptions, dateNearArb, exposureInputArb } from './creditArbitraries.js';
 export { type PricingScenario, type PricingScenarioArbOptions, pricingScenarioArb } from './pricingArbitraries.js';
+export { type InvoiceDocumentArbOptions, invoiceDocumentArb } from './invoicingArbitraries.js';
