@@ -5,6 +5,7 @@ export const entries: Record<string, string> = {
   index: 'src/index.ts',
   'money/index': 'src/money/index.ts',
   'calendar/index': 'src/calendar/index.ts',
+  'rebates/index': 'src/pricing/rebates/index.ts',
   'testkit/index': 'src/testkit/index.ts',
 };
 

@@ -25,6 +25,11 @@ const cases = [
     code: "import { allocateMoney, money } from 'order-to-cash/money'; console.log(allocateMoney(money(100n, 'EUR'), [1n, 2n]));",
     absent: ['convertMoney', 'calendarDate', 'node_modules/zod', 'node_modules/date-fns', 'node_modules/fast-check'],
   },
+  {
+    name: 'rebates subpath: calculateTierRebate',
+    code: "import { calculateTierRebate } from 'order-to-cash/rebates'; console.log(calculateTierRebate);",
+    absent: ['accrueRebates', 'trueUpRebates', 'settlePayment', 'applySettlement', 'creditExposure', 'node_modules/fast-check', 'node_modules/decimal.js'],
+  },
 ];
 
 const resolveFromExports = {

@@ -9,3 +9,4 @@ export {
   type ScaledArbOptions,
   scaledArb,
 } from './moneyArbitraries.js';
+export { type RebateSourceLineArbOptions, rebateSourceLineArb, rebateSourceLinesArb } from './rebatesArbitraries.js';
