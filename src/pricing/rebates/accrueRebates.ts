@@ -163,7 +163,7 @@ function accrueOne(
   const reductions: AppliedReduction[] = [];
   if (d.basis.measure === 'value') {
     assertSameCurrency(sameCurrencyMoney(0n, d.currency), line.netAmount, ['lines', index, 'netAmount']);
-    b = line.netAmount.minor * c.minorScaleUp;
+    b = (line.kind === 'creditNote' ? -line.netAmount.minor : line.netAmount.minor) * c.minorScaleUp;
     if (d.reduction.apply && d.reduction.basis !== 'rebate') {
       // reference §2.3: provisions of deals processed earlier on this line reduce the base.
       for (let j = 0; j < position; j++) {
@@ -178,8 +178,8 @@ function accrueOne(
   } else {
     const q = line.quantity;
     b = q.scale <= c.basisScale ? q.units * pow10(c.basisScale - q.scale) : divideRounded(q.units, pow10(q.scale - c.basisScale), 'halfEven');
+    if (line.kind === 'creditNote') b = -b;
   }
-  if (line.kind === 'creditNote') b = -b;
   const negative = b < 0n;
   const abs = negative ? -b : b;
   // Fixed amounts are earned per period, not per line: no line provision (the true-up books them).
