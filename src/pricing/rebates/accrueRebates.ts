@@ -93,9 +93,10 @@ export function accrueRebates(program: RebateProgram, lines: Iterable<RebateSour
   const added: ProvisionEntry[] = [];
   const candidates: CompiledDeal[] = [];
   const provisions: bigint[] = [];
+  const marks = new Int32Array(program.deals.length);
   let index = 0;
   for (const line of lines) {
-    collectCandidates(program, line, candidates);
+    collectCandidates(program, line, candidates, marks, index + 1);
     provisions.length = 0;
     for (let c = 0; c < candidates.length; c++) {
       const deal = candidates[c] as CompiledDeal;
@@ -114,27 +115,32 @@ export function accrueRebates(program: RebateProgram, lines: Iterable<RebateSour
   return { state: added.length === 0 ? previous : { entries }, entries: added };
 }
 
-const stamp = { value: 0 };
-
 // Deals that match the line, in processing order. A deal may be found through several of
-// the line's groups: the per-call stamp keeps it once.
-function collectCandidates(program: RebateProgram, line: RebateSourceLine, out: CompiledDeal[]): void {
+// the line's groups: `marks` (one slot per deal rank, stamped with the line number) keeps it once.
+function collectCandidates(program: RebateProgram, line: RebateSourceLine, out: CompiledDeal[], marks: Int32Array, mark: number): void {
   out.length = 0;
-  const mark = ++stamp.value;
-  const consider = (list: readonly CompiledDeal[] | undefined): void => {
-    if (list === undefined) return;
-    for (const c of list) if (seen.get(c) !== mark && matches(c, line)) {
-      seen.set(c, mark);
-      out.push(c);
-    }
-  };
-  consider(program.byCustomer.get(line.customerId));
-  for (const g of line.customerGroups) consider(program.byGroup.get(g));
-  consider(program.forAll);
-  if (out.length > 1) out.sort((a, b) => a.rank - b.rank);
+  const own = program.byCustomer.get(line.customerId);
+  if (own !== undefined) consider(own, line, out, marks, mark);
+  const groups = line.customerGroups;
+  for (let g = 0; g < groups.length; g++) {
+    const list = program.byGroup.get(groups[g] as string);
+    if (list !== undefined) consider(list, line, out, marks, mark);
+  }
+  if (program.forAll.length > 0) consider(program.forAll, line, out, marks, mark);
+  if (out.length > 1) out.sort(byRank);
 }
 
-const seen = new WeakMap<CompiledDeal, number>();
+function consider(list: readonly CompiledDeal[], line: RebateSourceLine, out: CompiledDeal[], marks: Int32Array, mark: number): void {
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i] as CompiledDeal;
+    if (marks[c.rank] !== mark && matches(c, line)) {
+      marks[c.rank] = mark;
+      out.push(c);
+    }
+  }
+}
+
+const byRank = (a: CompiledDeal, b: CompiledDeal): number => a.rank - b.rank;
 
 function matches(c: CompiledDeal, line: RebateSourceLine): boolean {
   const d = c.deal;
@@ -162,7 +168,7 @@ function accrueOne(
   let b: bigint;
   const reductions: AppliedReduction[] = [];
   if (d.basis.measure === 'value') {
-    assertSameCurrency(sameCurrencyMoney(0n, d.currency), line.netAmount, ['lines', index, 'netAmount']);
+    if (line.netAmount.currency !== d.currency) assertSameCurrency(sameCurrencyMoney(0n, d.currency), line.netAmount, ['lines', index, 'netAmount']);
     b = (line.kind === 'creditNote' ? -line.netAmount.minor : line.netAmount.minor) * c.minorScaleUp;
     if (d.reduction.apply && d.reduction.basis !== 'rebate') {
       // reference §2.3: provisions of deals processed earlier on this line reduce the base.
