@@ -21,7 +21,6 @@ export type CompiledDeal = {
   readonly denominator: bigint;
   readonly itemIds: ReadonlySet<string> | undefined;
   readonly itemGroups: ReadonlySet<string> | undefined;
-  readonly periodEnds: Map<CalendarDate, CalendarDate>;
 };
 
 /** Validated deals indexed for accrual: by customer id, by customer group and for all customers. */
@@ -99,16 +98,10 @@ function compileDeal(deal: RebateDeal, rank: number): CompiledDeal {
     denominator,
     itemIds: scopeSet(deal.items, 'table'),
     itemGroups: scopeSet(deal.items, 'group'),
-    periodEnds: new Map(),
   };
 }
 
-/** End of the calculation period of `deal` holding `date`, cached per deal. */
+/** End of the calculation period of `deal` holding `date`. */
 export function calculationPeriodEnd(c: CompiledDeal, date: CalendarDate): CalendarDate {
-  let end = c.periodEnds.get(date);
-  if (end === undefined) {
-    end = periodEndOf(c.deal.calculationPeriod, date, c.deal.validTo);
-    c.periodEnds.set(date, end);
-  }
-  return end;
+  return periodEndOf(c.deal.calculationPeriod, date, c.deal.validTo);
 }

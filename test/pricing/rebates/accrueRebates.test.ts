@@ -93,6 +93,22 @@ describe('accrueRebates', () => {
     ]);
   });
 
+  test('calculation periods: month, quarter and validity ends', () => {
+    const p = compileRebateDeals([
+      dealInput({ id: 'M', calculationPeriod: 'month' }),
+      dealInput({ id: 'Q', calculationPeriod: 'quarter' }),
+      dealInput({ id: 'V', calculationPeriod: 'validity', validTo: '2026-06-30' }),
+      dealInput({ id: 'Y', calculationPeriod: 'year' }),
+    ]);
+    const { entries } = accrueRebates(p, [line({ amount: '10', date: '2026-02-14' as never })], { rounding: 'halfUp' });
+    expect(entries.map((e) => [e.dealId, e.periodEnd])).toEqual([
+      ['M', '2026-02-28'],
+      ['Q', '2026-03-31'],
+      ['V', '2026-06-30'],
+      ['Y', '2026-12-31'],
+    ]);
+  });
+
   test('credit notes are ignored when the deal does not include them', () => {
     const p = compileRebateDeals([dealInput({ basis: { measure: 'value', stage: 'invoiced', includeCreditNotes: false } })]);
     const { entries } = accrueRebates(p, [line({ kind: 'creditNote', amount: '100' })], { rounding: 'halfUp' });
