@@ -8,7 +8,8 @@ import type { AccrualState } from '../src/pricing/rebates/accrueRebates.js';
 import type { RebateSourceLine } from '../src/pricing/rebates/RebateDeal.js';
 import { seededRandom } from './_lib.js';
 
-export const LINES = 10_000_000;
+// REBATES_BENCH_LINES shrinks the run for a smoke test; the suite's figures use 10 M.
+export const LINES: number = Number(process.env.REBATES_BENCH_LINES ?? 10_000_000);
 export const CHUNK = 100_000;
 export const DEALS = 1_000;
 export const CUSTOMERS = 50_000;

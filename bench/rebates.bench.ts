@@ -12,7 +12,10 @@ import { addToTotals, CHUNK, chunkOfLines, DEALS, CUSTOMERS, dealInputs, LINES, 
 
 function runWorker(shard: number, shards: number): Promise<{ totals: Totals; entries: number }> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(new URL('./rebates.worker.ts', import.meta.url), { workerData: { shard, shards }, execArgv: ['--import', 'tsx'] });
+    // Workers do not inherit tsx's loader: a small bootstrap registers it, then loads the TypeScript worker.
+    const url = new URL('./rebates.worker.ts', import.meta.url).href;
+    const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url)}); })`;
+    const w = new Worker(boot, { eval: true, workerData: { shard, shards } });
     w.once('message', (m: { totals: Totals; entries: number }) => resolve(m));
     w.once('error', reject);
   });

@@ -166,7 +166,7 @@ function accrueOne(
 ): ProvisionEntry {
   const d = c.deal;
   let b: bigint;
-  const reductions: AppliedReduction[] = [];
+  let reductions: AppliedReduction[] | undefined;
   if (d.basis.measure === 'value') {
     if (line.netAmount.currency !== d.currency) assertSameCurrency(sameCurrencyMoney(0n, d.currency), line.netAmount, ['lines', index, 'netAmount']);
     b = (line.kind === 'creditNote' ? -line.netAmount.minor : line.netAmount.minor) * c.minorScaleUp;
@@ -178,7 +178,7 @@ function accrueOne(
         const amount = provisions[j] as bigint;
         if (amount === 0n) continue;
         b -= amount * c.minorScaleUp;
-        reductions.push({ dealId: prev.deal.id, amount: sameCurrencyMoney(amount, d.currency) });
+        (reductions ??= []).push({ dealId: prev.deal.id, amount: sameCurrencyMoney(amount, d.currency) });
       }
     }
   } else {
@@ -203,9 +203,11 @@ function accrueOne(
     basis: scaledOf(b, c.basisScale),
     amount: sameCurrencyMoney(minor, d.currency),
     tier: reachedTier(c.from, abs),
-    reductions,
+    reductions: reductions ?? NO_REDUCTIONS,
   };
 }
+
+const NO_REDUCTIONS: readonly AppliedReduction[] = Object.freeze([]);
 
 function sameEntry(a: ProvisionEntry, b: ProvisionEntry): boolean {
   return (
