@@ -45,3 +45,4 @@ export {
   type TrueUpResult,
   trueUpRebates,
 } from './trueUpRebates.js';
+export { type FreeGoodsInput, freeGoodsQuantity } from './freeGoodsQuantity.js';

@@ -3,6 +3,7 @@ import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { compileRebateDeals } from '../../../src/pricing/rebates/compileRebateDeals.js';
 import { forecastRebate } from '../../../src/pricing/rebates/forecastRebate.js';
+import { freeGoodsQuantity } from '../../../src/pricing/rebates/freeGoodsQuantity.js';
 import { royaltyGuarantee } from '../../../src/pricing/rebates/royaltyGuarantee.js';
 import { formatMoney } from '../../../src/money/formatMoney.js';
 import { formatScaled } from '../../../src/money/formatScaled.js';
@@ -51,5 +52,23 @@ describe('royaltyGuarantee', () => {
   test('reference §2.5 not cumulative: the Q2 shortfall is 5,000', () => {
     const out = royaltyGuarantee([usd('12000'), usd('5000')], { guarantee: usd('10000'), cumulative: false });
     expect(out.map((p) => formatMoney(p.topUp))).toEqual(['USD 0.00', 'USD 5,000.00']);
+  });
+});
+
+describe('freeGoodsQuantity', () => {
+  test.prop([fc.bigInt({ min: 0n, max: 10_000n }), fc.bigInt({ min: 1n, max: 500n }), fc.bigInt({ min: 0n, max: 500n })])(
+    'never decreases with the total',
+    (total, multiple, extra) => {
+      const at = (t: bigint) => freeGoodsQuantity({ total: scaledOf(t, 0), multiple: scaledOf(multiple, 0), quantity: '2' }).units;
+      expect(at(total + extra)).toBeGreaterThanOrEqual(at(total));
+    },
+  );
+
+  test('reference §2.1: quantity 2 per multiple 100 with a total of 150 → 2 free units', () => {
+    expect(formatScaled(freeGoodsQuantity({ total: '150', multiple: '100', quantity: '2' }))).toBe('2');
+  });
+
+  test('refuses a zero multiple', () => {
+    expect(() => freeGoodsQuantity({ total: '150', multiple: '0', quantity: '2' })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: input.multiple: must be positive]`);
   });
 });
