@@ -47,7 +47,11 @@ export function calculateTierRebate<C extends CurrencyCode>(input: TierRebateInp
   return tierRebateOf(input, rounding);
 }
 
-/** Unchecked core of {@link calculateTierRebate}, for callers holding valid values. */
+/**
+ * Unchecked core of {@link calculateTierRebate}, for callers holding valid values.
+ * @example
+ * tierRebateOf({ method: 'total', calculation: 'percent', tiers, basis: scaled('2000'), currency: 'USD' }, 'halfUp').amount //=> USD 700.00
+ */
 export function tierRebateOf<C extends CurrencyCode>(input: TierRebateInput<C>, rounding: RoundingMode): TierRebate<C> {
   const { tiers, basis } = input;
   let bs = basis.scale;

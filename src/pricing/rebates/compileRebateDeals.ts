@@ -101,7 +101,11 @@ function compileDeal(deal: RebateDeal, rank: number): CompiledDeal {
   };
 }
 
-/** End of the calculation period of `deal` holding `date`. */
+/**
+ * End of the calculation period of `deal` holding `date`.
+ * @example
+ * calculationPeriodEnd(quarterlyDeal, calendarDate('2026-02-14')) //=> '2026-03-31'
+ */
 export function calculationPeriodEnd(c: CompiledDeal, date: CalendarDate): CalendarDate {
   return periodEndOf(c.deal.calculationPeriod, date, c.deal.validTo);
 }

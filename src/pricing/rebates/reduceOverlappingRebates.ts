@@ -45,6 +45,8 @@ const OptionsSchema = /* @__PURE__ */ z.object({ stage: z.enum(['provision', 're
 /**
  * True when a deal with reduction basis `basis` is reduced by amounts of `stage`
  * (reference §2.3: Provision, Rebate, or Both).
+ * @example
+ * reductionMatches('rebate', 'provision') //=> false
  */
 export function reductionMatches(basis: ReductionBasis, stage: ReductionStage): boolean {
   return basis === 'both' || basis === stage;
