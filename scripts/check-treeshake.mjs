@@ -1,3 +1,4 @@
+/* global URL */
 // Tree-shaking check: bundles small programs that import one function from a public
 // subpath of the built package (dist/, resolved through package.json "exports") and fails
 // when code from other modules or unneeded dependencies ends up in the bundle.
