@@ -6,6 +6,7 @@ export const entries: Record<string, string> = {
   'money/index': 'src/money/index.ts',
   'calendar/index': 'src/calendar/index.ts',
   'pricing/index': 'src/pricing/index.ts',
+  'rebates/index': 'src/pricing/rebates/index.ts',
   'invoicing/index': 'src/invoicing/index.ts',
   'payments/index': 'src/payments/index.ts',
   'credit/index': 'src/credit/index.ts',

@@ -48,6 +48,11 @@ const cases = [
     code: "import { dueDate, PaymentTermsSchema } from 'order-to-cash/invoicing'; console.log(dueDate('2026-01-31', PaymentTermsSchema.parse({ method: 'net' })));",
     absent: ['calculateInvoice', 'creditNote', 'allocateMoney', 'src/payments', 'src/credit', 'node_modules/decimal.js', 'node_modules/fast-check'],
   },
+  {
+    name: 'rebates subpath: calculateTierRebate',
+    code: "import { calculateTierRebate } from 'order-to-cash/rebates'; console.log(calculateTierRebate);",
+    absent: ['accrueRebates', 'trueUpRebates', 'settlePayment', 'applySettlement', 'creditExposure', 'node_modules/fast-check', 'node_modules/decimal.js'],
+  },
 ];
 
 const resolveFromExports = {

@@ -13,3 +13,4 @@ export { openItemsArb, type PaymentsArbOptions, paymentArb, paymentsScenarioArb 
 export { agingBucketsArb, agingItemArb, paymentExperienceArb, type DateNearArbOptions, dateNearArb, exposureInputArb } from './creditArbitraries.js';
 export { type PricingScenario, type PricingScenarioArbOptions, pricingScenarioArb } from './pricingArbitraries.js';
 export { type InvoiceDocumentArbOptions, invoiceDocumentArb } from './invoicingArbitraries.js';
+export { type RebateSourceLineArbOptions, rebateSourceLineArb, rebateSourceLinesArb } from './rebatesArbitraries.js';

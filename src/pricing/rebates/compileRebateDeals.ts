@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { CalendarDate } from '../../calendar/CalendarDate.js';
+import { parseInput } from '../../errors/parseInput.js';
+import { minorUnitOf } from '../../money/currencies.js';
+import { pow10 } from '../../money/Scaled.js';
+import { periodEndOf } from './_internal/periods.js';
+import { type RebateDeal, RebateDealSchema, type RebateScope } from './RebateDeal.js';
+
+/** A deal prepared for the accrual loop: tiers as integers at fixed scales, scopes as sets. */
+export type CompiledDeal = {
+  readonly deal: RebateDeal;
+  /** Position in processing order (processingOrder, then id). */
+  readonly rank: number;
+  readonly basisScale: number;
+  readonly rateScale: number;
+  readonly from: readonly bigint[];
+  readonly rate: readonly bigint[];
+  readonly minorFactor: bigint;
+  /** 10^(basisScale − currency minor unit): minor units of a value basis to the basis scale. */
+  readonly minorScaleUp: bigint;
+  readonly denominator: bigint;
+  readonly itemIds: ReadonlySet<string> | undefined;
+  readonly itemGroups: ReadonlySet<string> | undefined;
+};
+
+/** Validated deals indexed for accrual: by customer id, by customer group and for all customers. */
+export type RebateProgram = {
+  readonly deals: readonly CompiledDeal[];
+  readonly byCustomer: ReadonlyMap<string, readonly CompiledDeal[]>;
+  readonly byGroup: ReadonlyMap<string, readonly CompiledDeal[]>;
+  readonly forAll: readonly CompiledDeal[];
+};
+
+const DealsSchema = /* @__PURE__ */ z.array(RebateDealSchema).superRefine((deals, ctx) => {
+  const seen = new Set<string>();
+  deals.forEach((d, i) => {
+    if (seen.has(d.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate deal id ${JSON.stringify(d.id)}` });
+    seen.add(d.id);
+  });
+});
+
+/**
+ * Validates rebate deals and indexes them for {@link accrueRebates}, {@link trueUpRebates}
+ * and {@link forecastRebate}. Deals are ranked by `processingOrder`, ties by id: the order
+ * in which overlapping deals reduce each other (reference §2.3).
+ *
+ * @throws {@link OrderToCashError} `invalid_input` naming the bad field, e.g. `deals[2].tiers[1].from`.
+ * @example
+ * const program = compileRebateDeals([dealInput]);
+ * program.deals.length //=> 1
+ */
+export function compileRebateDeals(deals: unknown): RebateProgram {
+  const valid = parseInput(DealsSchema, deals, ['deals']);
+  const sorted = [...valid].sort((a, b) => a.processingOrder - b.processingOrder || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const compiled = sorted.map((deal, rank) => compileDeal(deal, rank));
+  const byCustomer = new Map<string, CompiledDeal[]>();
+  const byGroup = new Map<string, CompiledDeal[]>();
+  const forAll: CompiledDeal[] = [];
+  for (const c of compiled) {
+    const scope = c.deal.customers;
+    if (scope.kind === 'all') forAll.push(c);
+    else if (scope.kind === 'table') for (const id of new Set(scope.ids)) push(byCustomer, id, c);
+    else for (const g of new Set(scope.groups)) push(byGroup, g, c);
+  }
+  return { deals: compiled, byCustomer, byGroup, forAll };
+}
+
+function push(map: Map<string, CompiledDeal[]>, key: string, c: CompiledDeal): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [c]);
+  else list.push(c);
+}
+
+function scopeSet(scope: RebateScope, kind: 'table' | 'group'): ReadonlySet<string> | undefined {
+  if (scope.kind !== kind) return undefined;
+  return new Set(scope.kind === 'table' ? scope.ids : scope.kind === 'group' ? scope.groups : []);
+}
+
+function compileDeal(deal: RebateDeal, rank: number): CompiledDeal {
+  const minor = minorUnitOf(deal.currency) ?? 0;
+  let bs = deal.basis.measure === 'value' ? minor : 0;
+  let rs = 0;
+  for (const t of deal.tiers) {
+    if (t.from.scale > bs) bs = t.from.scale;
+    if (t.rate.scale > rs) rs = t.rate.scale;
+  }
+  if (deal.basis.measure === 'quantity' && bs < 6) bs = 6;
+  const denominator = deal.calculation === 'fixedAmount' ? pow10(rs) : pow10(bs + rs) * (deal.calculation === 'percent' ? 100n : 1n);
+  return {
+    deal,
+    rank,
+    basisScale: bs,
+    rateScale: rs,
+    from: deal.tiers.map((t) => t.from.units * pow10(bs - t.from.scale)),
+    rate: deal.tiers.map((t) => t.rate.units * pow10(rs - t.rate.scale)),
+    minorFactor: pow10(minor),
+    minorScaleUp: pow10(bs - minor),
+    denominator,
+    itemIds: scopeSet(deal.items, 'table'),
+    itemGroups: scopeSet(deal.items, 'group'),
+  };
+}
+
+/**
+ * End of the calculation period of `deal` holding `date`.
+ * @example
+ * calculationPeriodEnd(quarterlyDeal, calendarDate('2026-02-14')) //=> '2026-03-31'
+ */
+export function calculationPeriodEnd(c: CompiledDeal, date: CalendarDate): CalendarDate {
+  return periodEndOf(c.deal.calculationPeriod, date, c.deal.validTo);
+}

@@ -1,0 +1,137 @@
+import { describe, expect } from 'vitest';
+import { test } from '@fast-check/vitest';
+import fc from 'fast-check';
+import { accrueRebates, emptyAccrual, listProvisions, mergeAccruals, type AccrualState } from '../../../src/pricing/rebates/accrueRebates.js';
+import { compileRebateDeals } from '../../../src/pricing/rebates/compileRebateDeals.js';
+import type { RebateSourceLine } from '../../../src/pricing/rebates/RebateDeal.js';
+import { formatMoney } from '../../../src/money/formatMoney.js';
+import { money } from '../../../src/money/Money.js';
+import { rebateSourceLinesArb } from '../../../src/testkit/index.js';
+import { dealInput, legacyDeal, line } from './_fixtures.js';
+
+// Overlapping deals: all customers, a customer table, a customer group with reduction, and
+// an item-group quantity deal.
+const program = compileRebateDeals([
+  dealInput({ id: 'ALL', tierMethod: 'cumulative', tiers: [{ from: '0', rate: '2' }, { from: '500', rate: '3.5' }] }),
+  dealInput({ id: 'C1-TABLE', customers: { kind: 'table', ids: ['C1', 'C2'] }, tierMethod: 'stepped', processingOrder: 2 }),
+  dealInput({
+    id: 'GROUP',
+    customers: { kind: 'group', groups: ['G-C2', 'G-C3'] },
+    tierMethod: 'total',
+    processingOrder: 3,
+    reduction: { apply: true, basis: 'both', excludeFromReduction: false },
+  }),
+  { ...legacyDeal(), id: 'QTY', items: { kind: 'group', groups: ['IG-I1', 'IG-I2'] }, calculationPeriod: 'quarter', processingOrder: 4 },
+]);
+const rounding = 'halfEven' as const;
+const accrue = (lines: Iterable<RebateSourceLine>, state?: AccrualState): AccrualState =>
+  accrueRebates(program, lines, { rounding, state }).state;
+const canon = (s: AccrualState) => listProvisions(s);
+
+// Split a list at cut points into shards.
+const shardsArb = (lines: RebateSourceLine[]) =>
+  fc.array(fc.integer({ min: 0, max: 3 }), { minLength: lines.length, maxLength: lines.length }).map((ix) => {
+    const shards: RebateSourceLine[][] = [[], [], [], []];
+    lines.forEach((l, i) => shards[ix[i] ?? 0]?.push(l));
+    return shards;
+  });
+
+describe('accrueRebates', () => {
+  test.prop([rebateSourceLinesArb().chain((lines) => fc.tuple(fc.constant(lines), shardsArb(lines), fc.array(fc.nat(3), { minLength: 4, maxLength: 4 })))])(
+    'merge equivalence: shards accrued apart and merged in any order equal the single pass',
+    ([lines, shards, perm]) => {
+      const single = canon(accrue(lines));
+      const states = shards.map((s) => accrue(s));
+      const order = [...states.keys()].sort((a, b) => (perm[a] ?? 0) - (perm[b] ?? 0) || a - b);
+      const leftFold = order.reduce((acc, i) => mergeAccruals(acc, states[i] as AccrualState), emptyAccrual());
+      const [a, b, c, d] = states as [AccrualState, AccrualState, AccrualState, AccrualState];
+      const tree = mergeAccruals(mergeAccruals(d, b), mergeAccruals(c, a));
+      expect(canon(leftFold)).toEqual(single);
+      expect(canon(tree)).toEqual(single);
+      expect(canon(mergeAccruals(tree, tree))).toEqual(single);
+    },
+  );
+
+  test.prop([rebateSourceLinesArb(), fc.nat()])('idempotent: accruing the same lines again adds nothing', (lines, cut) => {
+    const first = accrueRebates(program, lines, { rounding });
+    const again = accrueRebates(program, lines.slice(0, cut % (lines.length + 1)), { rounding, state: first.state });
+    expect(again.entries).toEqual([]);
+    expect(again.state).toBe(first.state);
+  });
+
+  test.prop([rebateSourceLinesArb().chain((l) => fc.tuple(fc.constant(l), fc.shuffledSubarray(l, { minLength: l.length, maxLength: l.length })))])(
+    'order independence of source lines',
+    ([lines, shuffled]) => {
+      expect(canon(accrue(shuffled))).toEqual(canon(accrue(lines)));
+    },
+  );
+
+  test.prop([rebateSourceLinesArb({ maxLength: 15 })])('returns are symmetric: a credit note for every invoice line cancels every provision', (lines) => {
+    const invoices = lines.filter((l) => l.kind === 'invoice');
+    const credits = invoices.map((l) => ({ ...l, kind: 'creditNote' as const, documentId: `RET-${l.documentId}` }));
+    const state = accrue([...invoices, ...credits]);
+    const byDeal = new Map<string, bigint>();
+    for (const e of state.entries.values()) byDeal.set(e.dealId, (byDeal.get(e.dealId) ?? 0n) + e.amount.minor);
+    for (const total of byDeal.values()) expect(total).toBe(0n);
+    const provisionOf = new Map([...state.entries.values()].map((e) => [e.key, e.amount.minor]));
+    for (const e of state.entries.values())
+      if (e.kind === 'invoice') expect(provisionOf.get(e.key.replace('|invoice|', '|creditNote|RET-'))).toBe(-e.amount.minor);
+  });
+
+  test.prop([rebateSourceLinesArb({ maxLength: 10 })])('never mutates its arguments', (lines) => {
+    const copy = structuredClone(lines);
+    accrue(lines);
+    expect(lines).toEqual(copy);
+  });
+
+  test('reference §2.6: a claim per invoiced line at the line-level tier, 40 units → 800, 60 units → 2,400', () => {
+    const legacy = compileRebateDeals([legacyDeal()]);
+    const { entries } = accrueRebates(legacy, [line({ qty: '40' }), line({ documentId: 'INV-2', qty: '60' })], { rounding: 'halfUp' });
+    expect(entries.map((e) => [e.key, formatMoney(e.amount, { grouping: false }), e.tier])).toEqual([
+      ['LEGACY|invoice|INV-1|1', 'USD 800.00', 0],
+      ['LEGACY|invoice|INV-2|1', 'USD 2400.00', 1],
+    ]);
+  });
+
+  test('calculation periods: month, quarter and validity ends', () => {
+    const p = compileRebateDeals([
+      dealInput({ id: 'M', calculationPeriod: 'month' }),
+      dealInput({ id: 'Q', calculationPeriod: 'quarter' }),
+      dealInput({ id: 'V', calculationPeriod: 'validity', validTo: '2026-06-30' }),
+      dealInput({ id: 'Y', calculationPeriod: 'year' }),
+    ]);
+    const { entries } = accrueRebates(p, [line({ amount: '10', date: '2026-02-14' as never })], { rounding: 'halfUp' });
+    expect(entries.map((e) => [e.dealId, e.periodEnd])).toEqual([
+      ['M', '2026-02-28'],
+      ['Q', '2026-03-31'],
+      ['V', '2026-06-30'],
+      ['Y', '2026-12-31'],
+    ]);
+  });
+
+  test('credit notes are ignored when the deal does not include them', () => {
+    const p = compileRebateDeals([dealInput({ basis: { measure: 'value', stage: 'invoiced', includeCreditNotes: false } })]);
+    const { entries } = accrueRebates(p, [line({ kind: 'creditNote', amount: '100' })], { rounding: 'halfUp' });
+    expect(entries).toEqual([]);
+  });
+
+  test('lines outside validity, stage or scope do not accrue', () => {
+    const p = compileRebateDeals([dealInput({ validFrom: '2026-02-01', validTo: '2026-02-28' })]);
+    const lines = [line({ amount: '10' }), line({ lineId: '2', stage: 'delivered', date: '2026-02-02' as never, amount: '10' })];
+    expect(accrueRebates(p, lines, { rounding: 'halfUp' }).entries).toEqual([]);
+  });
+
+  test('a line that comes back with other figures is refused', () => {
+    const first = accrueRebates(program, [line({ amount: '100' })], { rounding });
+    expect(() => accrueRebates(program, [line({ amount: '101' })], { rounding, state: first.state })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Provision "ALL|invoice|INV-1|1" was accrued before with other figures: give a changed line a new line id, or post a credit note]`);
+  });
+
+  test('a value deal refuses a line in another currency', () => {
+    expect(() => accrueRebates(program, [{ ...line(), netAmount: money(100n, 'EUR') }], { rounding })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: lines[0].netAmount is in EUR but USD was expected: convert it with convertMoney() first]`);
+  });
+
+  test('refuses bad deals, naming the field', () => {
+    expect(() => compileRebateDeals([dealInput({ tiers: [{ from: '10', rate: '1' }, { from: '5', rate: '2' }] }), dealInput({ calculation: 'amountPerUnit' })]))
+      .toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: deals[0].tiers[1].from: tiers must start at strictly ascending values; deals[1].basis.measure: an amount-per-unit deal needs a quantity basis; deals[1].id: duplicate deal id "D1"]`);
+  });
+});
