@@ -1,5 +1,6 @@
 // The order-to-cash walkthrough: npm run demo
-// It grows with the library; today it shows the exact money core every module builds on.
+// Part 1 shows the exact money core every module builds on; part 2 runs each module's
+// story in the order of the process: pricing, invoicing, payments, rebates, credit.
 import {
   addDays,
   allocateMoney,
@@ -20,6 +21,11 @@ import {
   sumMoney,
 } from '../src/index.js';
 import { heading, note, table } from './_print.js';
+import { demoCredit } from './demo-credit.js';
+import { demoInvoicing } from './demo-invoicing.js';
+import { demoPayments } from './demo-payments.js';
+import { demoPricing } from './demo-pricing.js';
+import { demoRebates } from './demo-rebates.js';
 
 heading('1. Exact line amounts');
 note('Each line: price × quantity × (1 − 7.5 %), rounded half-up to the cent once, at the end.\n');
@@ -94,3 +100,9 @@ for (const [label, attempt] of [
   }
 }
 note('');
+
+demoPricing();
+demoInvoicing();
+demoPayments();
+demoRebates();
+demoCredit();
