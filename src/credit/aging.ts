@@ -1,3 +1,4 @@
+import { CalendarDateSchema } from '../calendar/CalendarDate.js';
 import { z } from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
 import { toEpochDay } from '../calendar/epochDay.js';
@@ -6,7 +7,6 @@ import { currencyMismatchMessage } from '../errors/messages.js';
 import { OrderToCashError } from '../errors/OrderToCashError.js';
 import { type CurrencyCode, type Money, sameCurrencyMoney } from '../money/Money.js';
 import { CurrencyCodeSchema } from '../money/schemas.js';
-import { DateSchema } from './_internal/schemas.js';
 
 /** An open item as aging reads it; `open` is what is still owed (negative for credit notes). */
 export type AgingItem = {
@@ -67,7 +67,7 @@ export const STANDARD_AGING_BUCKETS: readonly AgingBucketDefinition[] = [
 ];
 
 const OptionsSchema = /* @__PURE__ */ z.object({
-  asOf: DateSchema,
+  asOf: CalendarDateSchema,
   basis: z.enum(['due', 'transaction', 'document']),
   currency: CurrencyCodeSchema,
   buckets: z

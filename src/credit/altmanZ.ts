@@ -1,10 +1,10 @@
+import { DecimalSchema } from '../money/schemas.js';
 import { z } from 'zod';
 import { parseInput } from '../errors/parseInput.js';
 import { addScaled } from '../money/addScaled.js';
 import { compareScaled } from '../money/compareScaled.js';
 import { multiplyScaled } from '../money/multiplyScaled.js';
 import { type Scaled, scaled, scaledOf } from '../money/Scaled.js';
-import { ScaledValueSchema } from './_internal/schemas.js';
 
 /** The ratios X1 … X5 (working capital, retained earnings, EBIT / total assets; equity / total liabilities; sales / total assets). */
 export type AltmanRatios = { readonly x1: Scaled; readonly x2: Scaled; readonly x3: Scaled; readonly x4: Scaled; readonly x5?: Scaled };
@@ -40,7 +40,7 @@ export const ALTMAN_MODELS: { readonly z: AltmanModel; readonly zPrime: AltmanMo
   zDoublePrime: m("Z'' (non-manufacturers)", ['6.56', '3.26', '6.72', '1.05', '0'], '2.60', '1.10'),
 }))();
 
-const RatiosSchema = /* @__PURE__ */ z.object({ x1: ScaledValueSchema, x2: ScaledValueSchema, x3: ScaledValueSchema, x4: ScaledValueSchema, x5: ScaledValueSchema.optional() });
+const RatiosSchema = /* @__PURE__ */ z.object({ x1: DecimalSchema, x2: DecimalSchema, x3: DecimalSchema, x4: DecimalSchema, x5: DecimalSchema.optional() });
 
 /**
  * Altman Z of a model: Σ coefficient × ratio, exact (no rounding), and its zone.

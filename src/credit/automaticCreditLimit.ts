@@ -1,3 +1,4 @@
+import { DecimalSchema, MoneyInputSchema, NonNegativeDecimalSchema } from '../money/schemas.js';
 import { z } from 'zod';
 import { parseInput } from '../errors/parseInput.js';
 import { assertSameCurrency } from '../money/assertSameCurrency.js';
@@ -7,7 +8,6 @@ import { formatScaled } from '../money/formatScaled.js';
 import { type Money, sameCurrencyMoney } from '../money/Money.js';
 import { divideRounded } from '../money/rounding.js';
 import { pow10, type Scaled } from '../money/Scaled.js';
-import { MoneyValueSchema, NonNegativeScaledSchema, ScaledValueSchema } from './_internal/schemas.js';
 
 /** A line of the automatic credit limits of a risk group: scoring group value `operator` value → limit. */
 export type AutomaticLimitLine = {
@@ -33,10 +33,10 @@ export type LimitRecommendation = { readonly limit: Money | null; readonly reaso
 const Schema = /* @__PURE__ */ z.object({
   riskGroup: z.string().min(1),
   lines: z.array(
-    z.object({ riskGroup: z.string().min(1), scoringGroup: z.string().min(1), operator: z.enum(['>=', '>', '<=', '<', '=']), value: ScaledValueSchema, limit: MoneyValueSchema }),
+    z.object({ riskGroup: z.string().min(1), scoringGroup: z.string().min(1), operator: z.enum(['>=', '>', '<=', '<', '=']), value: DecimalSchema, limit: MoneyInputSchema }),
   ),
-  values: z.record(z.string(), ScaledValueSchema),
-  revenueCap: z.object({ revenue: MoneyValueSchema, percent: NonNegativeScaledSchema }).optional(),
+  values: z.record(z.string(), DecimalSchema),
+  revenueCap: z.object({ revenue: MoneyInputSchema, percent: NonNegativeDecimalSchema }).optional(),
 });
 
 /**

@@ -1,3 +1,5 @@
+import { MoneyInputSchema, NonNegativeDecimalSchema } from '../money/schemas.js';
+import { CalendarDateSchema } from '../calendar/CalendarDate.js';
 import { z } from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
 import { toEpochDay } from '../calendar/epochDay.js';
@@ -5,7 +7,6 @@ import { parseInput } from '../errors/parseInput.js';
 import { assertSameCurrency } from '../money/assertSameCurrency.js';
 import type { Money } from '../money/Money.js';
 import { pow10, type Scaled } from '../money/Scaled.js';
-import { DateSchema, MoneyValueSchema, NonNegativeScaledSchema } from './_internal/schemas.js';
 
 /** The blocking rule types of d365 §5.4 (plus the two rank triggers). */
 export type BlockingRuleKind =
@@ -98,8 +99,8 @@ const RuleSchema = /* @__PURE__ */ z.object({
   releaseOrder: z.boolean().optional(),
   valueType: z.enum(['days', 'amount', 'percent', 'list', 'rank']).optional(),
   days: z.number().int().min(0).optional(),
-  amount: MoneyValueSchema.optional(),
-  percent: NonNegativeScaledSchema.optional(),
+  amount: MoneyInputSchema.optional(),
+  percent: NonNegativeDecimalSchema.optional(),
   values: z.array(z.string()).optional(),
 });
 const DataSchema = /* @__PURE__ */ z.object({
@@ -113,14 +114,14 @@ const DataSchema = /* @__PURE__ */ z.object({
   defaultDiscountRank: z.number().int().optional(),
   orderDiscountRank: z.number().int().optional(),
   maxDaysOverdue: z.number().int().min(0),
-  overdueAmount: MoneyValueSchema,
-  exposure: MoneyValueSchema,
-  creditLimit: MoneyValueSchema.optional(),
-  limitExpires: DateSchema.optional(),
+  overdueAmount: MoneyInputSchema,
+  exposure: MoneyInputSchema,
+  creditLimit: MoneyInputSchema.optional(),
+  limitExpires: CalendarDateSchema.optional(),
   excludedFromCreditManagement: z.boolean().optional(),
-  ignoreUntil: DateSchema.optional(),
+  ignoreUntil: CalendarDateSchema.optional(),
 });
-const OptionsSchema = /* @__PURE__ */ z.object({ asOf: DateSchema, blankExpiry: z.enum(['neverExpires', 'expired']).optional() });
+const OptionsSchema = /* @__PURE__ */ z.object({ asOf: CalendarDateSchema, blankExpiry: z.enum(['neverExpires', 'expired']).optional() });
 
 const LEVEL_RANK = { customer: 2, group: 1, all: 0 } as const;
 const DEFAULT_VALUE_TYPE: Record<BlockingRuleKind, RuleValueType> = {
@@ -163,7 +164,7 @@ export function evaluateBlockingRules(
   options: BlockingRuleOptions,
 ): CreditDecision {
   const c = parseInput(DataSchema, customer, ['customer']) as CustomerCreditData;
-  const order = parseInput(MoneyValueSchema, orderAmount, ['orderAmount']);
+  const order = parseInput(MoneyInputSchema, orderAmount, ['orderAmount']);
   const rs = parseInput(z.array(RuleSchema), rules, ['rules']) as readonly BlockingRule[];
   const o = parseInput(OptionsSchema, options, ['options']);
   assertSameCurrency(order, c.exposure, ['customer', 'exposure']);

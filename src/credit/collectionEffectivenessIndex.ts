@@ -4,9 +4,8 @@ import { assertSameCurrency } from '../money/assertSameCurrency.js';
 import type { Money } from '../money/Money.js';
 import type { Scaled } from '../money/Scaled.js';
 import { ratio } from './_internal/ratio.js';
-import { MoneyValueSchema } from './_internal/schemas.js';
 import type { RatioOptions } from './dso.js';
-import { RoundingModeSchema } from '../money/schemas.js';
+import { MoneyInputSchema, RoundingModeSchema } from '../money/schemas.js';
 
 /** Inputs of the collection effectiveness index over `months` months. */
 export type CeiInput = {
@@ -18,11 +17,11 @@ export type CeiInput = {
 };
 
 const Schema = /* @__PURE__ */ z.object({
-  beginningReceivables: MoneyValueSchema,
-  creditSales: MoneyValueSchema,
+  beginningReceivables: MoneyInputSchema,
+  creditSales: MoneyInputSchema,
   months: z.number().int().min(1),
-  endingTotalReceivables: MoneyValueSchema,
-  endingCurrentReceivables: MoneyValueSchema,
+  endingTotalReceivables: MoneyInputSchema,
+  endingCurrentReceivables: MoneyInputSchema,
 });
 const RatioSchema = /* @__PURE__ */ z.object({ scale: z.number().int().min(0).max(30), rounding: RoundingModeSchema });
 

@@ -1,3 +1,4 @@
+import { CalendarDateSchema } from '../calendar/CalendarDate.js';
 import { z } from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
 import { parseInput } from '../errors/parseInput.js';
@@ -5,8 +6,7 @@ import { assertSameCurrency } from '../money/assertSameCurrency.js';
 import { type Money, sameCurrencyMoney } from '../money/Money.js';
 import type { RoundingMode } from '../money/rounding.js';
 import { pow10, type Scaled } from '../money/Scaled.js';
-import { RoundingModeSchema } from '../money/schemas.js';
-import { DateSchema, MoneyValueSchema, NonNegativeScaledSchema } from './_internal/schemas.js';
+import { MoneyInputSchema, NonNegativeDecimalSchema, RoundingModeSchema } from '../money/schemas.js';
 import { type CreditLimitInput, CreditLimitInputSchema, effectiveLimitOf, type ZeroLimitMeaning } from './effectiveCreditLimit.js';
 
 /** Exposure and limit of one level (the customer or its credit group). */
@@ -47,14 +47,14 @@ export type CreditReason = {
 /** The outcome of a credit check: hold if any reason holds, warn if any warns, else pass. */
 export type CreditCheckResult = { readonly kind: 'pass' | 'warn' | 'hold'; readonly reasons: readonly CreditReason[] };
 
-const LevelSchema = /* @__PURE__ */ z.object({ exposure: MoneyValueSchema, limit: CreditLimitInputSchema });
-const InputSchema = /* @__PURE__ */ z.object({ orderAmount: MoneyValueSchema, customer: LevelSchema, group: LevelSchema.optional() });
+const LevelSchema = /* @__PURE__ */ z.object({ exposure: MoneyInputSchema, limit: CreditLimitInputSchema });
+const InputSchema = /* @__PURE__ */ z.object({ orderAmount: MoneyInputSchema, customer: LevelSchema, group: LevelSchema.optional() });
 const OptionsSchema = /* @__PURE__ */ z.object({
-  asOf: DateSchema,
+  asOf: CalendarDateSchema,
   rounding: RoundingModeSchema,
   atLimit: z.enum(['pass', 'hold']),
-  tolerancePercent: NonNegativeScaledSchema.optional(),
-  warnAtPercent: NonNegativeScaledSchema.optional(),
+  tolerancePercent: NonNegativeDecimalSchema.optional(),
+  warnAtPercent: NonNegativeDecimalSchema.optional(),
   zeroLimit: z.enum(['noCredit', 'unlimited']).optional(),
 });
 

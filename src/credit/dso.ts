@@ -1,3 +1,4 @@
+import { CalendarDateSchema } from '../calendar/CalendarDate.js';
 import { z } from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
 import { toEpochDay } from '../calendar/epochDay.js';
@@ -6,9 +7,8 @@ import { assertSameCurrency } from '../money/assertSameCurrency.js';
 import type { Money } from '../money/Money.js';
 import type { RoundingMode } from '../money/rounding.js';
 import type { Scaled } from '../money/Scaled.js';
-import { RoundingModeSchema } from '../money/schemas.js';
+import { MoneyInputSchema, RoundingModeSchema } from '../money/schemas.js';
 import { ratio } from './_internal/ratio.js';
-import { DateSchema, MoneyValueSchema } from './_internal/schemas.js';
 
 /** How a KPI ratio is rounded: once, to `scale` decimals, with `rounding`. */
 export type RatioOptions = { readonly scale: number; readonly rounding: RoundingMode };
@@ -37,12 +37,12 @@ export type DsoResult = {
 };
 
 const InputSchema = /* @__PURE__ */ z.object({
-  balance: MoneyValueSchema,
-  currentBalance: MoneyValueSchema.optional(),
-  creditSales: MoneyValueSchema,
-  from: DateSchema,
-  to: DateSchema,
-  customerSince: DateSchema.optional(),
+  balance: MoneyInputSchema,
+  currentBalance: MoneyInputSchema.optional(),
+  creditSales: MoneyInputSchema,
+  from: CalendarDateSchema,
+  to: CalendarDateSchema,
+  customerSince: CalendarDateSchema.optional(),
 });
 const RatioSchema = /* @__PURE__ */ z.object({ scale: z.number().int().min(0).max(30), rounding: RoundingModeSchema });
 
@@ -78,8 +78,8 @@ export function daysSalesOutstanding(input: DsoInput, options: RatioOptions): Ds
 export type CountbackPeriod = { readonly days: number; readonly creditSales: Money };
 
 const CountbackSchema = /* @__PURE__ */ z.object({
-  balance: MoneyValueSchema,
-  periods: z.array(z.object({ days: z.number().int().min(1), creditSales: MoneyValueSchema })),
+  balance: MoneyInputSchema,
+  periods: z.array(z.object({ days: z.number().int().min(1), creditSales: MoneyInputSchema })),
 });
 
 /**

@@ -1,11 +1,11 @@
+import { CalendarDateSchema } from '../calendar/CalendarDate.js';
 import { z } from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
 import { toEpochDay } from '../calendar/epochDay.js';
 import { parseInput } from '../errors/parseInput.js';
 import { assertSameCurrency } from '../money/assertSameCurrency.js';
 import { type CurrencyCode, type Money, sameCurrencyMoney } from '../money/Money.js';
-import { CurrencyCodeSchema } from '../money/schemas.js';
-import { DateSchema, MoneyValueSchema } from './_internal/schemas.js';
+import { CurrencyCodeSchema, MoneyInputSchema } from '../money/schemas.js';
 
 /**
  * A collection letter level (d365 §5.6): sent `graceDays` after the due date (level 1) or
@@ -35,16 +35,16 @@ export type DunningLetter = {
 
 const Schema = /* @__PURE__ */ z.object({
   currency: CurrencyCodeSchema,
-  asOf: DateSchema,
-  levels: z.array(z.object({ graceDays: z.number().int().min(0), minimumOverdue: MoneyValueSchema, fee: MoneyValueSchema.optional(), block: z.boolean().optional() })).min(1).max(5),
+  asOf: CalendarDateSchema,
+  levels: z.array(z.object({ graceDays: z.number().int().min(0), minimumOverdue: MoneyInputSchema, fee: MoneyInputSchema.optional(), block: z.boolean().optional() })).min(1).max(5),
 });
 const ItemsSchema = /* @__PURE__ */ z.array(
   z.object({
     id: z.string().min(1),
     customerId: z.string().min(1),
-    open: MoneyValueSchema,
-    dueDate: DateSchema,
-    lastLetter: z.object({ level: z.number().int().min(1), date: DateSchema }).optional(),
+    open: MoneyInputSchema,
+    dueDate: CalendarDateSchema,
+    lastLetter: z.object({ level: z.number().int().min(1), date: CalendarDateSchema }).optional(),
   }),
 );
 

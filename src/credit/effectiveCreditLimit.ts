@@ -1,3 +1,4 @@
+import { CalendarDateSchema } from '../calendar/CalendarDate.js';
 import { z } from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
 import { toEpochDay } from '../calendar/epochDay.js';
@@ -7,8 +8,7 @@ import { type Money, sameCurrencyMoney } from '../money/Money.js';
 import { divideRounded, type RoundingMode } from '../money/rounding.js';
 import { formatScaled } from '../money/formatScaled.js';
 import { pow10, type Scaled } from '../money/Scaled.js';
-import { RoundingModeSchema } from '../money/schemas.js';
-import { DateSchema, MoneyValueSchema, NonNegativeScaledSchema } from './_internal/schemas.js';
+import { MoneyInputSchema, NonNegativeDecimalSchema, RoundingModeSchema } from '../money/schemas.js';
 
 /** A credit limit as set up on a customer or a customer credit group (reference d365 §5.3). */
 export type CreditLimitInput = {
@@ -60,25 +60,25 @@ export type EffectiveCreditLimit =
       readonly trace: readonly string[];
     };
 
-const DatedAmount = /* @__PURE__ */ z.object({ amount: MoneyValueSchema, from: DateSchema, to: DateSchema });
+const DatedAmount = /* @__PURE__ */ z.object({ amount: MoneyInputSchema, from: CalendarDateSchema, to: CalendarDateSchema });
 /**
  * Schema of {@link CreditLimitInput}; accepts Money values or `{ currency, amount }`.
  * @example
  * parseInput(CreditLimitInputSchema, { amount: { currency: 'EUR', amount: '1000' } }).amount //=> EUR 1,000.00
  */
 export const CreditLimitInputSchema: z.ZodType<CreditLimitInput, unknown> = /* @__PURE__ */ z.object({
-  amount: MoneyValueSchema,
+  amount: MoneyInputSchema,
   unlimited: z.boolean().optional(),
   mandatory: z.boolean().optional(),
-  expires: DateSchema.optional(),
+  expires: CalendarDateSchema.optional(),
   temporary: z.array(DatedAmount).optional(),
   insurance: z
     .array(
       z.object({
-        insured: MoneyValueSchema,
-        percent: NonNegativeScaledSchema,
-        from: DateSchema.optional(),
-        to: DateSchema.optional(),
+        insured: MoneyInputSchema,
+        percent: NonNegativeDecimalSchema,
+        from: CalendarDateSchema.optional(),
+        to: CalendarDateSchema.optional(),
         includedInExposure: z.boolean().optional(),
       }),
     )
@@ -86,7 +86,7 @@ export const CreditLimitInputSchema: z.ZodType<CreditLimitInput, unknown> = /* @
 }) as z.ZodType<CreditLimitInput, unknown>;
 
 const OptionsSchema = /* @__PURE__ */ z.object({
-  asOf: DateSchema,
+  asOf: CalendarDateSchema,
   rounding: RoundingModeSchema,
   zeroLimit: z.enum(['noCredit', 'unlimited']).optional(),
 });

@@ -1,11 +1,11 @@
+import { CalendarDateSchema } from '../calendar/CalendarDate.js';
 import { z } from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
 import { toEpochDay } from '../calendar/epochDay.js';
 import { parseInput } from '../errors/parseInput.js';
 import { assertSameCurrency } from '../money/assertSameCurrency.js';
 import { type CurrencyCode, type Money, sameCurrencyMoney } from '../money/Money.js';
-import { CurrencyCodeSchema } from '../money/schemas.js';
-import { DateSchema, MoneyValueSchema } from './_internal/schemas.js';
+import { CurrencyCodeSchema, MoneyInputSchema } from '../money/schemas.js';
 
 /** What a customer's exposure is made of, each amount in the accounting currency. */
 export type ExposureInput = {
@@ -34,11 +34,11 @@ export type Exposure = { readonly currency: CurrencyCode; readonly total: Money;
 
 const ExposureInputSchema = /* @__PURE__ */ z.object({
   currency: CurrencyCodeSchema,
-  openItems: z.array(z.object({ open: MoneyValueSchema })),
-  openOrders: z.array(z.object({ amount: MoneyValueSchema, deliveryDate: DateSchema.optional() })),
-  deliveredNotInvoiced: z.array(z.object({ amount: MoneyValueSchema })),
-  other: z.array(z.object({ component: z.string().min(1), amount: MoneyValueSchema })).optional(),
-  horizon: DateSchema.optional(),
+  openItems: z.array(z.object({ open: MoneyInputSchema })),
+  openOrders: z.array(z.object({ amount: MoneyInputSchema, deliveryDate: CalendarDateSchema.optional() })),
+  deliveredNotInvoiced: z.array(z.object({ amount: MoneyInputSchema })),
+  other: z.array(z.object({ component: z.string().min(1), amount: MoneyInputSchema })).optional(),
+  horizon: CalendarDateSchema.optional(),
 });
 
 /**

@@ -1,3 +1,4 @@
+import { CalendarDateSchema } from '../calendar/CalendarDate.js';
 import { z } from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
 import { toDateParts } from '../calendar/dateParts.js';
@@ -6,8 +7,7 @@ import { invalidInput, parseInput } from '../errors/parseInput.js';
 import { type Money, sameCurrencyMoney } from '../money/Money.js';
 import { divideRounded, type RoundingMode } from '../money/rounding.js';
 import { pow10, type Scaled } from '../money/Scaled.js';
-import { RoundingModeSchema } from '../money/schemas.js';
-import { DateSchema, MoneyValueSchema, NonNegativeScaledSchema } from './_internal/schemas.js';
+import { MoneyInputSchema, NonNegativeDecimalSchema, RoundingModeSchema } from '../money/schemas.js';
 
 /** Day-count convention: actual days over 365 or 360, or 30/360 (US bond basis). */
 export type DayCount = 'act365' | 'act360' | '30/360';
@@ -24,9 +24,9 @@ export type InterestNote = { readonly lines: readonly InterestNoteLine[]; readon
 /** Options of {@link interestNote}. */
 export type InterestNoteOptions = { readonly rates: readonly InterestRateVersion[]; readonly dayCount: DayCount; readonly rounding: RoundingMode };
 
-const InputSchema = /* @__PURE__ */ z.object({ principal: MoneyValueSchema, dueDate: DateSchema, asOf: DateSchema });
+const InputSchema = /* @__PURE__ */ z.object({ principal: MoneyInputSchema, dueDate: CalendarDateSchema, asOf: CalendarDateSchema });
 const OptionsSchema = /* @__PURE__ */ z.object({
-  rates: z.array(z.object({ from: DateSchema, annualPercent: NonNegativeScaledSchema })).min(1),
+  rates: z.array(z.object({ from: CalendarDateSchema, annualPercent: NonNegativeDecimalSchema })).min(1),
   dayCount: z.enum(['act365', 'act360', '30/360']),
   rounding: RoundingModeSchema,
 });

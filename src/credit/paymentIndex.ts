@@ -1,3 +1,4 @@
+import { CalendarDateSchema } from '../calendar/CalendarDate.js';
 import { z } from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
 import { toEpochDay } from '../calendar/epochDay.js';
@@ -8,7 +9,6 @@ import { type CurrencyCode, type Money, sameCurrencyMoney } from '../money/Money
 import type { Scaled } from '../money/Scaled.js';
 import { CurrencyCodeSchema, RoundingModeSchema } from '../money/schemas.js';
 import { ratio } from './_internal/ratio.js';
-import { DateSchema } from './_internal/schemas.js';
 import type { RatioOptions } from './dso.js';
 
 /** One invoice as payment behaviour sees it: paid on `paidDate`, or still open. */
@@ -52,7 +52,7 @@ export const PAYMENT_INDEX_ANCHORS: readonly { readonly days: number; readonly i
   { days: 180, index: 0 },
 ];
 
-const OptionsSchema = /* @__PURE__ */ z.object({ asOf: DateSchema, currency: CurrencyCodeSchema });
+const OptionsSchema = /* @__PURE__ */ z.object({ asOf: CalendarDateSchema, currency: CurrencyCodeSchema });
 const RatioSchema = /* @__PURE__ */ z.object({ scale: z.number().int().min(0).max(30), rounding: RoundingModeSchema });
 
 /** A running payment-behaviour computation. */

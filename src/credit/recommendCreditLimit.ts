@@ -1,3 +1,4 @@
+import { MoneyInputSchema, NonNegativeDecimalSchema } from '../money/schemas.js';
 import { z } from 'zod';
 import { invalidInput, parseInput } from '../errors/parseInput.js';
 import { assertSameCurrency } from '../money/assertSameCurrency.js';
@@ -6,7 +7,6 @@ import { formatScaled } from '../money/formatScaled.js';
 import { type Money, sameCurrencyMoney } from '../money/Money.js';
 import { divideRounded } from '../money/rounding.js';
 import { pow10, type Scaled } from '../money/Scaled.js';
-import { MoneyValueSchema, NonNegativeScaledSchema } from './_internal/schemas.js';
 import type { LimitRecommendation } from './automaticCreditLimit.js';
 
 /** Input of {@link recommendCreditLimit}: candidate limits and capacity caps (percent of a base such as net worth or turnover). */
@@ -20,9 +20,9 @@ export type RecommendCreditLimitInput = {
 };
 
 const Schema = /* @__PURE__ */ z.object({
-  candidates: z.array(z.object({ name: z.string().min(1), amount: MoneyValueSchema })),
-  caps: z.array(z.object({ name: z.string().min(1), base: MoneyValueSchema, percent: NonNegativeScaledSchema })),
-  roundDownTo: MoneyValueSchema.optional(),
+  candidates: z.array(z.object({ name: z.string().min(1), amount: MoneyInputSchema })),
+  caps: z.array(z.object({ name: z.string().min(1), base: MoneyInputSchema, percent: NonNegativeDecimalSchema })),
+  roundDownTo: MoneyInputSchema.optional(),
 });
 
 /**

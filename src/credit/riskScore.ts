@@ -1,8 +1,8 @@
+import { DecimalSchema } from '../money/schemas.js';
 import { z } from 'zod';
 import { invalidInput, parseInput } from '../errors/parseInput.js';
 import { compareScaled } from '../money/compareScaled.js';
 import type { Scaled } from '../money/Scaled.js';
-import { ScaledValueSchema } from './_internal/schemas.js';
 
 /** A D365 scoring group (d365 §5.5): score type Range (from ≤ value ≤ to → score) or User defined (value → score). */
 export type ScoringGroup =
@@ -16,7 +16,7 @@ export type RiskClass = { readonly riskGroup: string; readonly from: number; rea
 export type RiskScoreResult = { readonly score: number; readonly riskGroup: string; readonly trace: readonly { readonly scoringGroup: string; readonly score: number }[] };
 
 const GroupSchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
-  z.object({ id: z.string().min(1), kind: z.literal('range'), lines: z.array(z.object({ from: ScaledValueSchema, to: ScaledValueSchema, score: z.number().int() })) }),
+  z.object({ id: z.string().min(1), kind: z.literal('range'), lines: z.array(z.object({ from: DecimalSchema, to: DecimalSchema, score: z.number().int() })) }),
   z.object({ id: z.string().min(1), kind: z.literal('userDefined'), values: z.array(z.object({ value: z.string(), score: z.number().int() })) }),
 ]);
 const ClassesSchema = /* @__PURE__ */ z

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { parseInput } from '../errors/parseInput.js';
 import type { RoundingMode } from '../money/rounding.js';
 import { type Scaled, scaledOf } from '../money/Scaled.js';
-import { RoundingModeSchema } from '../money/schemas.js';
-import { ScaledValueSchema } from './_internal/schemas.js';
+import { DecimalSchema, RoundingModeSchema } from '../money/schemas.js';
 
 // Logarithms need arbitrary precision: a local clone, never Decimal.set.
 const D: typeof Decimal = /* @__PURE__ */ Decimal.clone({ precision: 40, toExpNeg: -100, toExpPos: 100 });
@@ -28,11 +27,11 @@ export type ScoreScaling = { readonly pdo: Scaled; readonly score0: Scaled; read
 export type ScoreFromOddsOptions = { readonly scale: number; readonly rounding: RoundingMode };
 
 const ScalingSchema = /* @__PURE__ */ z.object({
-  pdo: ScaledValueSchema.refine((s) => s.units > 0n, 'must be greater than zero'),
-  score0: ScaledValueSchema,
-  odds0: ScaledValueSchema.refine((s) => s.units > 0n, 'must be greater than zero'),
+  pdo: DecimalSchema.refine((s) => s.units > 0n, 'must be greater than zero'),
+  score0: DecimalSchema,
+  odds0: DecimalSchema.refine((s) => s.units > 0n, 'must be greater than zero'),
 });
-const PositiveSchema = /* @__PURE__ */ ScaledValueSchema.refine((s) => s.units > 0n, 'odds must be greater than zero');
+const PositiveSchema = /* @__PURE__ */ DecimalSchema.refine((s) => s.units > 0n, 'odds must be greater than zero');
 const OptionsSchema = /* @__PURE__ */ z.object({ scale: z.number().int().min(0).max(20), rounding: RoundingModeSchema });
 
 const dec = (s: Scaled): Decimal => new D(s.units.toString()).div(new D(10).pow(s.scale));

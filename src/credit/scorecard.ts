@@ -1,9 +1,9 @@
+import { DecimalSchema } from '../money/schemas.js';
 import { z } from 'zod';
 import { parseInput } from '../errors/parseInput.js';
 import { invalidInput } from '../errors/parseInput.js';
 import { compareScaled } from '../money/compareScaled.js';
 import type { Scaled } from '../money/Scaled.js';
-import { ScaledValueSchema } from './_internal/schemas.js';
 
 /**
  * A criterion of a scorecard: numeric bins (the first bin whose `upTo` is ≥ the value, `upTo`
@@ -20,7 +20,7 @@ export type Scorecard = { readonly basePoints: number; readonly criteria: readon
 export type ScorecardResult = { readonly score: number; readonly trace: readonly { readonly criterion: string; readonly bin: number | string; readonly points: number }[] };
 
 const CriterionSchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('bins'), name: z.string().min(1), bins: z.array(z.object({ upTo: ScaledValueSchema.nullable(), points: z.number().int() })).min(1) }),
+  z.object({ kind: z.literal('bins'), name: z.string().min(1), bins: z.array(z.object({ upTo: DecimalSchema.nullable(), points: z.number().int() })).min(1) }),
   z.object({ kind: z.literal('categories'), name: z.string().min(1), categories: z.array(z.object({ value: z.string(), points: z.number().int() })), otherPoints: z.number().int() }),
 ]);
 const ScorecardSchema = /* @__PURE__ */ z.object({ basePoints: z.number().int(), criteria: z.array(CriterionSchema) });

@@ -8,8 +8,11 @@ import { formatDecimalText, parseDecimalText } from './_internal/decimalText.js'
  */
 export type Scaled = { readonly units: bigint; readonly scale: number };
 
-/** What the library accepts as a decimal input: a decimal string, a safe integer or a bigint. */
-export type DecimalInput = string | number | bigint;
+/**
+ * What the library accepts as a decimal input: a decimal string, a safe integer, a bigint, or
+ * a {@link Scaled} value a typed caller already holds.
+ */
+export type DecimalInput = string | number | bigint | Scaled;
 
 class ScaledValue {
   readonly units: bigint;
@@ -64,8 +67,16 @@ export function readDecimal(value: unknown): Scaled | string {
       return `is the binary float ${String(value)}: pass it as the decimal string "${String(value)}" so no digit is lost`;
     case 'bigint':
       return new ScaledValue(value, 0);
+    case 'object':
+      // A Scaled value a typed caller already holds.
+      if (value !== null && typeof (value as Scaled).units === 'bigint') {
+        const { units, scale } = value as Scaled;
+        if (Number.isSafeInteger(scale) && scale >= 0) return new ScaledValue(units, scale);
+        return 'has a scale that is not a non-negative integer';
+      }
+      return `expected a decimal string, a safe integer or a Scaled value, got ${value === null ? 'null' : 'an object'}`;
     default:
-      return `expected a decimal string or a safe integer, got ${value === null ? 'null' : typeof value}`;
+      return `expected a decimal string, a safe integer or a Scaled value, got ${typeof value}`;
   }
 }
 

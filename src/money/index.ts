@@ -27,6 +27,7 @@ export {
   CurrencyCodeSchema,
   DecimalSchema,
   DecimalStringSchema,
+  type MoneyInput,
   MoneyInputSchema,
   NonNegativeDecimalSchema,
   PositiveDecimalSchema,

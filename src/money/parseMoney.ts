@@ -1,4 +1,5 @@
 import { invalidInput } from '../errors/parseInput.js';
+import { formatDecimalText } from './_internal/decimalText.js';
 import { requireMinorUnit } from './currencies.js';
 import { type CurrencyCode, type Money, sameCurrencyMoney } from './Money.js';
 import { type DecimalInput, pow10, scaled } from './Scaled.js';
@@ -26,6 +27,6 @@ export function parseMoney<C extends CurrencyCode>(amount: DecimalInput, currenc
   if (value.units % excess === 0n) return sameCurrencyMoney(value.units / excess, currency);
   return invalidInput(
     path,
-    `has ${value.scale} decimals but ${currency} has ${exponent}: round it first, e.g. toMoney(scaled(${JSON.stringify(String(amount))}), '${currency}', { rounding: 'halfUp' })`,
+    `has ${value.scale} decimals but ${currency} has ${exponent}: round it first, e.g. toMoney(scaled("${formatDecimalText(value.units, value.scale)}"), '${currency}', { rounding: 'halfUp' })`,
   );
 }

@@ -2,19 +2,24 @@ import { z } from 'zod';
 import { parseDecimalText } from './_internal/decimalText.js';
 import { minorUnitOf } from './currencies.js';
 import { type Money, sameCurrencyMoney } from './Money.js';
+import { moneyToJSON } from './moneyJSON.js';
 import { ROUNDING_MODES, type RoundingMode } from './rounding.js';
-import { pow10, readDecimal, type Scaled } from './Scaled.js';
+import { type DecimalInput, pow10, readDecimal, type Scaled } from './Scaled.js';
 
 // Output types are written out (isolatedDeclarations); inputs are what a host may send.
 
 /**
- * A decimal as a host sends it (decimal string or safe integer, or a bigint), parsed to a
- * {@link Scaled}. The message of a failure says how to fix the value.
+ * A decimal as a host sends it (decimal string or safe integer, or a bigint) or as a typed
+ * caller holds it (a {@link Scaled}), parsed to a {@link Scaled}. The message of a failure says
+ * how to fix the value.
  * @example
  * DecimalSchema.parse('19.99') //=> { units: 1999n, scale: 2 }
+ * DecimalSchema.parse(scaled('0.5')) //=> { units: 5n, scale: 1 }
  */
-export const DecimalSchema: z.ZodType<Scaled, string | number | bigint> = /* @__PURE__ */ z
-  .union([z.string(), z.number(), z.bigint()], { error: 'expected a decimal string such as "19.99" or a safe integer' })
+export const DecimalSchema: z.ZodType<Scaled, DecimalInput> = /* @__PURE__ */ z
+  .union([z.string(), z.number(), z.bigint(), z.object({ units: z.bigint(), scale: z.number() })], {
+    error: 'expected a decimal string such as "19.99", a safe integer or a Scaled value',
+  })
   .transform((value, ctx) => {
     const read = readDecimal(value);
     if (typeof read !== 'string') return read;
@@ -27,7 +32,7 @@ export const DecimalSchema: z.ZodType<Scaled, string | number | bigint> = /* @__
  * @example
  * NonNegativeDecimalSchema.safeParse('-1').success //=> false
  */
-export const NonNegativeDecimalSchema: z.ZodType<Scaled, string | number | bigint> = /* @__PURE__ */ DecimalSchema.refine((v) => v.units >= 0n, {
+export const NonNegativeDecimalSchema: z.ZodType<Scaled, DecimalInput> = /* @__PURE__ */ DecimalSchema.refine((v) => v.units >= 0n, {
   message: 'must not be negative',
 });
 
@@ -36,7 +41,7 @@ export const NonNegativeDecimalSchema: z.ZodType<Scaled, string | number | bigin
  * @example
  * PositiveDecimalSchema.safeParse('0').success //=> false
  */
-export const PositiveDecimalSchema: z.ZodType<Scaled, string | number | bigint> = /* @__PURE__ */ DecimalSchema.refine((v) => v.units > 0n, {
+export const PositiveDecimalSchema: z.ZodType<Scaled, DecimalInput> = /* @__PURE__ */ DecimalSchema.refine((v) => v.units > 0n, {
   message: 'must be greater than zero',
 });
 
@@ -60,14 +65,24 @@ export const CurrencyCodeSchema: z.ZodType<string, string> = /* @__PURE__ */ z.s
     `unknown currency ${JSON.stringify(issue.input)}: use an ISO 4217 code such as "EUR" or registerCurrency({ code, minorUnit }) first`,
 });
 
+/** Money as a host sends it (`{ currency, amount }`) or as a typed caller holds it. */
+export type MoneyInput = { readonly currency: string; readonly amount: DecimalInput } | Money;
+
+function isMoney(value: unknown): value is Money {
+  return typeof value === 'object' && value !== null && typeof (value as Money).minor === 'bigint' && typeof (value as Money).currency === 'string';
+}
+
 /**
- * Money as JSON, `{ "currency": "EUR", "amount": "12.30" }`, parsed to {@link Money}. The
- * amount may have at most the currency's decimals; a failure names `amount` or `currency`.
+ * Money as JSON, `{ "currency": "EUR", "amount": "12.30" }`, or a {@link Money} value a typed
+ * caller already holds, parsed to {@link Money}. The amount may have at most the currency's
+ * decimals; a failure names `amount` or `currency`.
  * @example
  * MoneyInputSchema.parse({ currency: 'EUR', amount: '12.30' }) // EUR 12.30, minor 1230n
+ * MoneyInputSchema.parse(money(1230n, 'EUR')) // EUR 12.30
  */
-export const MoneyInputSchema: z.ZodType<Money, { currency: string; amount: string | number | bigint }> = /* @__PURE__ */ z
-  .object({ currency: CurrencyCodeSchema, amount: DecimalSchema })
+export const MoneyInputSchema: z.ZodType<Money, MoneyInput> = /* @__PURE__ */ z
+  // A Money value goes through its exact JSON form, so both get the same checks.
+  .preprocess((value) => (isMoney(value) && minorUnitOf(value.currency) !== undefined ? moneyToJSON(value) : value), z.object({ currency: CurrencyCodeSchema, amount: DecimalSchema }))
   .transform(({ currency, amount }, ctx) => {
     const exponent = minorUnitOf(currency) ?? 0;
     if (amount.scale <= exponent) return sameCurrencyMoney(amount.units * pow10(exponent - amount.scale), currency);
@@ -80,7 +95,7 @@ export const MoneyInputSchema: z.ZodType<Money, { currency: string; amount: stri
       input: amount,
     });
     return z.NEVER;
-  });
+  }) as z.ZodType<Money, MoneyInput>;
 
 /**
  * One of the {@link RoundingMode} names.

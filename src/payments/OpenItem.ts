@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { type CalendarDate, CalendarDateSchema } from '../calendar/CalendarDate.js';
 import type { CurrencyCode, Money } from '../money/Money.js';
-import type { Scaled } from '../money/Scaled.js';
-import { CurrencyCodeSchema, MoneyInputSchema, PositiveDecimalSchema } from '../money/schemas.js';
+import type { DecimalInput, Scaled } from '../money/Scaled.js';
+import { CurrencyCodeSchema, type MoneyInput, MoneyInputSchema, PositiveDecimalSchema } from '../money/schemas.js';
 
 /** Id of an open item, branded by its schema. */
 export type OpenItemId = string & z.$brand<'OpenItemId'>;
@@ -87,13 +87,12 @@ export const OpenItemIdSchema: z.ZodType<OpenItemId, string> = /* @__PURE__ */ z
 export const CustomerIdSchema: z.ZodType<CustomerId, string> = /* @__PURE__ */ z.string().min(1).transform((s) => s as CustomerId);
 
 /** Schema of a {@link CashDiscountStep}. @example CashDiscountStepSchema.parse({ percent: '2', until: '2026-06-30' }) */
-export const CashDiscountStepSchema: z.ZodType<CashDiscountStep, { percent: string | number | bigint; until: string }> =
+export const CashDiscountStepSchema: z.ZodType<CashDiscountStep, { percent: DecimalInput; until: string }> =
   /* @__PURE__ */ z.object({
     percent: PositiveDecimalSchema.refine((p) => p.units < 100n * 10n ** BigInt(p.scale), { message: 'must be below 100' }),
     until: CalendarDateSchema,
   });
 
-type MoneyIn = { currency: string; amount: string | number | bigint };
 
 /** What a host sends for an open item. */
 export type OpenItemInput = {
@@ -101,13 +100,13 @@ export type OpenItemInput = {
   kind: OpenItemKind;
   customerId: string;
   currency: string;
-  residual: MoneyIn;
+  residual: MoneyInput;
   documentNumber: string;
   references?: string[] | undefined;
   documentDate: string;
   dueDate: string;
-  cashDiscounts?: { percent: string | number | bigint; until: string }[] | undefined;
-  exchangeRate?: string | number | bigint | undefined;
+  cashDiscounts?: { percent: DecimalInput; until: string }[] | undefined;
+  exchangeRate?: DecimalInput | undefined;
 };
 
 /**
@@ -154,14 +153,14 @@ export const OpenItemSchema: z.ZodType<OpenItem, OpenItemInput> = /* @__PURE__ *
 export type PaymentInput = {
   id: string;
   currency: string;
-  amount: MoneyIn;
+  amount: MoneyInput;
   valueDate: string;
   customerId?: string | undefined;
   payerIban?: string | undefined;
   text?: string | undefined;
   references?: string[] | undefined;
   endToEndId?: string | undefined;
-  exchangeRate?: string | number | bigint | undefined;
+  exchangeRate?: DecimalInput | undefined;
 };
 
 /**

@@ -23,8 +23,8 @@ import {
 } from './OpenItem.js';
 import { isValidRfReference, referenceKeys, textReferenceKeys } from './references.js';
 import type { Settlement } from './Settlement.js';
-import { type SettlementPriority, sortBySettlementPriority } from './settlementPriority.js';
-import { type SettlementTolerance, settleParsed, type UnderpaymentPolicy } from './settlePayment.js';
+import { sortBySettlementPriority } from './settlementPriority.js';
+import { type SettlementTolerance, type SettlePaymentOptions, settleParsed } from './settlePayment.js';
 
 /**
  * Which rule produced a proposal, in pipeline order.
@@ -96,15 +96,12 @@ export type MatchProposal = {
  * @example
  * const o: MatchStatementOptions = { rounding: 'halfUp', asOf: calendarDate('2026-06-29') };
  */
-export type MatchStatementOptions = {
-  readonly rounding: RoundingMode;
+export type MatchStatementOptions = Pick<
+  SettlePaymentOptions,
+  'rounding' | 'priority' | 'graceDays' | 'partialPaymentDiscount' | 'tolerance' | 'underpayment'
+> & {
   /** The statement date. Discounts and past-due status are judged on each payment's value date. */
   readonly asOf: CalendarDate;
-  readonly priority?: SettlementPriority;
-  readonly graceDays?: number;
-  readonly partialPaymentDiscount?: boolean;
-  readonly tolerance?: SettlementTolerance;
-  readonly underpayment?: UnderpaymentPolicy;
   /** Payer IBAN → customer. */
   readonly customersByIban?: Readonly<Record<string, CustomerId>>;
   /** Confidence thresholds (defaults 90 and 60). */

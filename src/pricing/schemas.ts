@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type CalendarDate, CalendarDateSchema } from '../calendar/CalendarDate.js';
 import type { CurrencyCode } from '../money/currencies.js';
-import { type Scaled, scaledOf } from '../money/Scaled.js';
+import { type DecimalInput, type Scaled, scaledOf } from '../money/Scaled.js';
 import { CurrencyCodeSchema, NonNegativeDecimalSchema, PositiveDecimalSchema } from '../money/schemas.js';
 
 /** The four sales relations of reference §1.1. */
@@ -45,7 +45,7 @@ export type TradeAgreement = {
 };
 
 const CodeSchema = /* @__PURE__ */ z.enum(['table', 'group', 'all']);
-const PercentSchema: z.ZodType<Scaled, string | number | bigint> = /* @__PURE__ */ NonNegativeDecimalSchema.refine(
+const PercentSchema: z.ZodType<Scaled, DecimalInput> = /* @__PURE__ */ NonNegativeDecimalSchema.refine(
   (v) => v.units <= 100n * 10n ** BigInt(v.scale),
   { message: 'is a percentage: use 0–100' },
 );
@@ -85,15 +85,15 @@ export const TradeAgreementSchema: z.ZodType<
     itemRelation?: string | undefined;
     currency: string;
     unit?: string | undefined;
-    fromQty?: string | number | bigint | undefined;
-    toQty?: string | number | bigint | undefined;
+    fromQty?: DecimalInput | undefined;
+    toQty?: DecimalInput | undefined;
     fromDate?: string | undefined;
     toDate?: string | undefined;
-    priceUnit?: string | number | bigint | undefined;
-    amount?: string | number | bigint | undefined;
-    percent1?: string | number | bigint | undefined;
-    percent2?: string | number | bigint | undefined;
-    priceCharges?: string | number | bigint | undefined;
+    priceUnit?: DecimalInput | undefined;
+    amount?: DecimalInput | undefined;
+    percent1?: DecimalInput | undefined;
+    percent2?: DecimalInput | undefined;
+    priceCharges?: DecimalInput | undefined;
     findNext?: boolean | undefined;
   }
 > = /* @__PURE__ */ z
@@ -190,7 +190,7 @@ export type BasePrice = {
  */
 export const BasePriceSchema: z.ZodType<
   BasePrice,
-  { itemId: string; currency: string; unit: string; price: string | number | bigint; priceUnit?: string | number | bigint | undefined }
+  { itemId: string; currency: string; unit: string; price: DecimalInput; priceUnit?: DecimalInput | undefined }
 > = /* @__PURE__ */ z.object({
   itemId: z.string().min(1),
   currency: CurrencyCodeSchema,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { formatPath, invalidInput, isOrderToCashError, OrderToCashError, parseInput } from '../../src/errors/index.js';
 import { CalendarDateSchema } from '../../src/calendar/index.js';
 import { DecimalSchema, MoneyInputSchema, PositiveDecimalSchema, RoundingModeSchema } from '../../src/money/index.js';
+import { moneyArb, scaledArb } from '../../src/testkit/index.js';
 
 const LineSchema = z.object({ quantity: PositiveDecimalSchema, price: MoneyInputSchema, date: CalendarDateSchema });
 const OrderSchema = z.object({ lines: z.array(LineSchema), rounding: RoundingModeSchema });
@@ -52,6 +53,14 @@ describe('parseInput', () => {
       expect(isOrderToCashError(e) && e.code).toBe('invalid_input');
       expect((e as OrderToCashError).issues.length).toBeGreaterThan(0);
     }
+  });
+
+  test.prop([moneyArb(), scaledArb()])('accepts the library\'s own values as well as their JSON forms', (m, s) => {
+    const parsed = parseInput(z.object({ price: MoneyInputSchema, quantity: DecimalSchema }), { price: m, quantity: s });
+    expect(parsed).toEqual({ price: m, quantity: s });
+    expect(parseInput(MoneyInputSchema, JSON.parse(JSON.stringify(m)))).toEqual(m);
+    expect(() => parseInput(z.object({ q: DecimalSchema }), { q: { units: 1n, scale: -1 } })).toThrow(expect.objectContaining({ path: ['q'] }));
+    expect(() => parseInput(z.object({ p: MoneyInputSchema }), { p: { minor: 1n, currency: 'XYZ' } })).toThrow(expect.objectContaining({ code: 'invalid_input' }));
   });
 
   test.prop([fc.oneof(fc.double(), fc.string(), fc.bigInt())])('the decimal schema never yields NaN or a partial value', (value) => {

@@ -3,8 +3,7 @@ import { invalidInput, parseInput } from '../../errors/parseInput.js';
 import type { Money } from '../../money/Money.js';
 import type { RoundingMode } from '../../money/rounding.js';
 import { type Scaled, scaledOf } from '../../money/Scaled.js';
-import { RoundingModeSchema } from '../../money/schemas.js';
-import { ScaledInputSchema } from './_internal/scaledInput.js';
+import { DecimalSchema, RoundingModeSchema } from '../../money/schemas.js';
 import { pow10 } from '../../money/Scaled.js';
 import { tierRebateOf } from './calculateTierRebate.js';
 import type { RebateProgram } from './compileRebateDeals.js';
@@ -31,7 +30,7 @@ export type RebateForecast = {
     | undefined;
 };
 
-const InputSchema = /* @__PURE__ */ z.object({ dealId: z.string().min(1), volume: ScaledInputSchema });
+const InputSchema = /* @__PURE__ */ z.object({ dealId: z.string().min(1), volume: DecimalSchema });
 const OptionsSchema = /* @__PURE__ */ z.object({ rounding: RoundingModeSchema });
 
 /**

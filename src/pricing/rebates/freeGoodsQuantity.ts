@@ -1,7 +1,7 @@
+import { DecimalSchema } from '../../money/schemas.js';
 import { z } from 'zod';
 import { parseInput } from '../../errors/parseInput.js';
 import { pow10, type Scaled, scaledOf } from '../../money/Scaled.js';
-import { ScaledInputSchema } from './_internal/scaledInput.js';
 
 /** Input of {@link freeGoodsQuantity}: a tier's free item line and the achieved basis. */
 export type FreeGoodsInput = {
@@ -14,9 +14,9 @@ export type FreeGoodsInput = {
 };
 
 const InputSchema = /* @__PURE__ */ z.object({
-  total: ScaledInputSchema,
-  multiple: ScaledInputSchema.refine((v) => v.units > 0n, { message: 'must be positive' }),
-  quantity: ScaledInputSchema.refine((v) => v.units >= 0n, { message: 'must not be negative' }),
+  total: DecimalSchema,
+  multiple: DecimalSchema.refine((v) => v.units > 0n, { message: 'must be positive' }),
+  quantity: DecimalSchema.refine((v) => v.units >= 0n, { message: 'must not be negative' }),
 });
 
 /**

@@ -4,8 +4,7 @@ import type { CurrencyCode, Money } from '../../money/Money.js';
 import { money } from '../../money/Money.js';
 import { divideRounded, type RoundingMode } from '../../money/rounding.js';
 import { pow10, type Scaled } from '../../money/Scaled.js';
-import { RoundingModeSchema } from '../../money/schemas.js';
-import { ScaledInputSchema } from './_internal/scaledInput.js';
+import { DecimalSchema, RoundingModeSchema } from '../../money/schemas.js';
 import type { ReductionBasis } from './RebateDeal.js';
 
 /** A percent deal taking part in the reduction of one source line. */
@@ -34,7 +33,7 @@ export type ReduceOverlappingRebatesOptions = { readonly stage: ReductionStage; 
 const DealsSchema = /* @__PURE__ */ z.array(
   z.object({
     id: z.string().min(1),
-    percent: ScaledInputSchema.refine((v) => v.units >= 0n, { message: 'must not be negative' }),
+    percent: DecimalSchema.refine((v) => v.units >= 0n, { message: 'must not be negative' }),
     apply: z.boolean(),
     basis: z.enum(['provision', 'rebate', 'both']),
     excludeFromReduction: z.boolean(),
