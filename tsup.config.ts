@@ -13,8 +13,11 @@ export const entries: Record<string, string> = {
   'testkit/index': 'src/testkit/index.ts',
 };
 
+// The command-line tool (package.json "bin"), not a subpath.
+const bin: Record<string, string> = { 'cli/bin': 'src/cli/bin.ts' };
+
 export default defineConfig({
-  entry: entries,
+  entry: { ...entries, ...bin },
   format: ['esm', 'cjs'],
   dts: true,
   target: 'node20',
@@ -24,4 +27,6 @@ export default defineConfig({
   clean: true,
   treeshake: true,
   outDir: 'dist',
+  // The command-line tool runs on Node.js only: its builtins stay imports.
+  external: [/^node:/],
 });
