@@ -1,4 +1,4 @@
-import { defineConfig } from 'tsup';
+import type { Options } from 'tsup';
 
 // One entry per public subpath; package.json "exports" lists the same names.
 export const entries: Record<string, string> = {
@@ -16,7 +16,7 @@ export const entries: Record<string, string> = {
 // The command-line tool (package.json "bin"), not a subpath.
 const bin: Record<string, string> = { 'cli/bin': 'src/cli/bin.ts' };
 
-export default defineConfig({
+const config: Options = {
   entry: { ...entries, ...bin },
   format: ['esm', 'cjs'],
   dts: true,
@@ -29,4 +29,6 @@ export default defineConfig({
   outDir: 'dist',
   // The command-line tool runs on Node.js only: its builtins stay imports.
   external: [/^node:/],
-});
+};
+
+export default config;
