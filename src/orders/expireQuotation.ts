@@ -18,7 +18,7 @@ export function expireQuotation(quotation: Quotation, asOf: CalendarDate | strin
   const date = calendarDate(asOf, ['asOf']);
   const status = targetOf(QUOTATION_TRANSITIONS, 'quotation', quotation.status, 'expire');
   if (date <= quotation.expiresOn) {
-    illegalTransition('quotation', quotation.status, 'expire', Object.keys(QUOTATION_TRANSITIONS[quotation.status]), `it is valid until ${quotation.expiresOn}`);
+    illegalTransition('quotation', quotation.status, 'expire', Object.keys(QUOTATION_TRANSITIONS[quotation.status]).filter((t) => t !== 'expire'), `it is valid until ${quotation.expiresOn}`);
   }
   return deepFreeze({ ...quotation, status });
 }

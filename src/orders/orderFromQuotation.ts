@@ -63,7 +63,7 @@ export function orderFromQuotation(quotation: Quotation, options: OrderFromQuota
   const asOf = calendarDate(options.asOf, ['options', 'asOf']);
   if (typeof options.number !== 'string' || options.number === '') invalidInput(['options', 'number'], 'must be a non-empty order number');
   const status = targetOf(QUOTATION_TRANSITIONS, 'quotation', quotation.status, 'convert');
-  if (asOf > quotation.expiresOn) illegalTransition('quotation', 'expired', 'convert', [], `it expired after ${quotation.expiresOn}`);
+  if (asOf > quotation.expiresOn) illegalTransition('quotation', quotation.status, 'convert', ['expire'], `it expired after ${quotation.expiresOn}`);
   const lines = quotation.lines.map(({ price: _price, ...line }) => line);
   let prices = quotation.lines.map((l) => l.price);
   let totals = quotation.totals;

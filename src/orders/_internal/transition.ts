@@ -4,7 +4,7 @@ import type { TransitionTable } from '../stateMachines.js';
 /** Message of an `illegal_transition` error: what was tried, where, and what is possible there. */
 export function illegalTransitionMessage(aggregate: string, state: string, transition: string, allowed: readonly string[], why?: string): string {
   const because = why === undefined ? '' : ` (${why})`;
-  const options = allowed.length === 0 ? `nothing can happen to a ${aggregate} in state ${state}` : `from ${state} only ${allowed.join(', ')} are possible`;
+  const options = allowed.length === 0 ? `${state} is final` : `possible from ${state}: ${allowed.join(', ')}`;
   return `Cannot ${transition} a ${aggregate} in state ${state}${because}: ${options}`;
 }
 
