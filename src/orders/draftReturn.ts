@@ -7,7 +7,7 @@ import { type Money, sameCurrencyMoney } from '../money/Money.js';
 import type { DecimalInput, Scaled } from '../money/Scaled.js';
 import { PositiveDecimalSchema } from '../money/schemas.js';
 import { deepFreeze } from './_internal/freeze.js';
-import { add, lte, sub } from './_internal/quantities.js';
+import { add, isZero, lte, sub } from './_internal/quantities.js';
 import { targetOf } from './_internal/transition.js';
 import type { ReturnLine, ReturnOrder } from './ReturnOrder.js';
 import type { InvoicedPart, SalesOrder, SalesOrderLine } from './SalesOrder.js';
@@ -53,8 +53,9 @@ const ReturnInputSchema: z.ZodType<ParsedReturn, unknown> = /* @__PURE__ */ z.ob
  * Creates a return order against invoiced lines of a sales order (transition `recordReturn` of
  * the order). Each quantity is bounded by what its invoice line billed minus what was already
  * returned from it. The refund is the invoice line's amount (discounts and charges included)
- * prorated to the quantity: the amount not yet refunded is split with `allocateMoney` between
- * this quantity and the quantity still returnable, so that returning a line in parts refunds
+ * prorated cumulatively: `allocateMoney` splits the amount between the quantity returned so
+ * far (this return included) and the rest, and the refund is the growth of that share. Each
+ * refund is within a cent of the exact proportion, and returning a line in any parts refunds
  * exactly its invoiced amount.
  * @returns the return order (state `created`) and the updated sales order.
  * @throws {@link OrderToCashError} `illegal_transition` when the order has nothing invoiced
@@ -84,7 +85,7 @@ export function draftReturn(order: SalesOrder, input: ReturnInput): DraftReturnR
     if (part === undefined) return invalidInput([...path, 'invoiceNumber'], `did not invoice line ${line.lineId} of order ${order.number}`);
     const returnable = sub(part.quantity, part.returned);
     if (!lte(rl.quantity, returnable)) invalidInput([...path, 'quantity'], `exceeds the quantity invoiced and not yet returned, ${formatScaled(returnable)}`);
-    const refund = refundOf(part, rl.quantity, returnable);
+    const refund = refundOf(part, rl.quantity);
     const parts: InvoicedPart[] = [...line.invoices];
     parts[k] = { ...part, returned: add(part.returned, rl.quantity), refunded: sameCurrencyMoney(part.refunded.minor + refund.minor, order.currency) };
     next[at] = { ...line, returned: add(line.returned, rl.quantity), invoices: parts };
@@ -115,8 +116,11 @@ export function draftReturn(order: SalesOrder, input: ReturnInput): DraftReturnR
   return { returnOrder: deepFreeze(returnOrder), order: deepFreeze({ ...order, status, lines: next }) };
 }
 
-// The part's amount not yet refunded, split between this quantity and what stays returnable.
-function refundOf(part: InvoicedPart, quantity: Scaled, returnable: Scaled): Money {
-  const left = sameCurrencyMoney(part.amount.minor - part.refunded.minor, part.amount.currency);
-  return allocateMoney(left, [quantity, sub(returnable, quantity)])[0] as Money;
+// Cumulative proration: what returning `before + quantity` of the part is worth, minus what
+// returning `before` was worth, each share from allocateMoney (within half a cent of exact).
+// The refund of a quantity never depends on how earlier returns were split, and returning
+// everything refunds the part's amount exactly.
+function refundOf(part: InvoicedPart, quantity: Scaled): Money {
+  const upTo = (q: Scaled): bigint => (isZero(q) ? 0n : (allocateMoney(part.amount, [q, sub(part.quantity, q)])[0] as Money).minor);
+  return sameCurrencyMoney(upTo(add(part.returned, quantity)) - upTo(part.returned), part.amount.currency);
 }

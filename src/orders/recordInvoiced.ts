@@ -7,7 +7,7 @@ import type { DecimalInput } from '../money/Scaled.js';
 import { MoneyInputSchema, type MoneyInput, PositiveDecimalSchema } from '../money/schemas.js';
 import { deepFreeze } from './_internal/freeze.js';
 import { impliedStatus } from './_internal/orderStatus.js';
-import { add, lte, sub, ZERO_QTY } from './_internal/quantities.js';
+import { add, isZero, lte, sub, ZERO_QTY } from './_internal/quantities.js';
 import { targetOf } from './_internal/transition.js';
 import type { SalesOrder, SalesOrderLine } from './SalesOrder.js';
 import { SALES_ORDER_TRANSITIONS } from './stateMachines.js';
@@ -15,8 +15,8 @@ import { SALES_ORDER_TRANSITIONS } from './stateMachines.js';
 /**
  * One posted invoice's lines for an order, as invoicing reports them. `amount` is the invoiced
  * line amount (discounts and charges included, tax excluded); left out, it is the order line's
- * net amount prorated to the quantity, so that invoicing a line in parts bills its net amount
- * exactly. `invoiceLineId` defaults to the order line id.
+ * net amount prorated cumulatively over the ordered quantity, so that invoicing the whole line
+ * in parts (amounts left out) bills its net amount exactly. `invoiceLineId` defaults to the order line id.
  * @example
  * const invoice: InvoicedLines = { invoiceNumber: 'INV-1',
  *   lines: [{ lineId: '1', quantity: '4', amount: { currency: 'EUR', amount: '61.20' } }] };
@@ -76,11 +76,9 @@ export function recordInvoiced(order: SalesOrder, invoice: InvoicedLines): Sales
   return deepFreeze({ ...order, status, lines: next });
 }
 
-// The net amount not yet invoiced, spread over this quantity and the rest still to invoice.
+// Cumulative proration of the line's net amount over its ordered quantity: the share of
+// `invoiced + quantity` minus the share of `invoiced` (allocateMoney), so that parts add up.
 function proratedAmount(line: SalesOrderLine, quantity: SalesOrderLine['quantity'], currency: string): Money {
-  let billed = 0n;
-  for (const p of line.invoices) billed += p.amount.minor;
-  const left = sameCurrencyMoney(line.price.netAmount.minor - billed, currency);
-  const rest = sub(sub(line.quantity, line.invoiced), quantity);
-  return allocateMoney(left, [quantity, rest.units < 0n ? ZERO_QTY : rest])[0] as Money;
+  const upTo = (q: SalesOrderLine['quantity']): bigint => (isZero(q) ? 0n : (allocateMoney(line.price.netAmount, [q, sub(line.quantity, q)])[0] as Money).minor);
+  return sameCurrencyMoney(upTo(add(line.invoiced, quantity)) - upTo(line.invoiced), currency);
 }

@@ -12,7 +12,7 @@ import type { OrderScenario } from '../../src/testkit/orders.js';
 export const PRICING = { asOf: '2026-03-01', rounding: 'halfUp', combination: 'sum' } as const;
 export const REPRICING = { rounding: 'halfUp', combination: 'sum' } as const;
 
-export const BOOK_INPUT = {
+export const BOOK_INPUT: { readonly agreements: readonly Readonly<Record<string, string>>[]; readonly basePrices: readonly Readonly<Record<string, string>>[] } = {
   agreements: [
     { id: 'P-A', relation: 'price', accountCode: 'all', itemCode: 'table', itemRelation: 'A', currency: 'EUR', unit: 'pcs', amount: '100', priceUnit: '5' },
     { id: 'LD-A', relation: 'lineDiscount', accountCode: 'all', itemCode: 'table', itemRelation: 'A', currency: 'EUR', unit: 'pcs', amount: '10', percent1: '15' },

@@ -121,6 +121,16 @@ class Rest implements fc.Command<Model, Real> {
   toString = () => `${this.invoice ? 'invoice' : 'deliver'}Rest(${this.line})`;
 }
 
+/** Delivers and invoices everything left on every line. */
+class Complete implements fc.Command<Model, Real> {
+  check = () => true;
+  run(m: Model, r: Real): void {
+    m.lines.forEach((_, i) => new Rest(i, false).run(m, r));
+    m.lines.forEach((_, i) => new Rest(i, true).run(m, r));
+  }
+  toString = () => 'complete';
+}
+
 class Invoice implements fc.Command<Model, Real> {
   constructor(readonly line: number, readonly qty: bigint) {}
   check = () => true;
@@ -233,6 +243,7 @@ describe('sales order lifecycle (model-based)', () => {
       fc.option(lineArb, { nil: undefined, freq: 3 }).map((l) => new Cancel(l)),
       fc.tuple(lineArb, fc.boolean()).map(([l, inv]) => new Rest(l, inv)),
       fc.tuple(lineArb, fc.boolean()).map(([l, inv]) => new Rest(l, inv)),
+      fc.constant(new Complete()),
       fc.constant(new Close()),
       fc.tuple(lineArb, fc.nat(3), fc.bigInt({ min: 1n, max: 6n })).map(([l, p, n]) => new Return(l, p, n)),
     ],
@@ -279,7 +290,8 @@ describe('sales order lifecycle (model-based)', () => {
         const track = { model, real };
         fc.modelRun(() => track, cmds);
       }),
-      { numRuns: 300 },
+      // A coverage check of the generators, not a property: a fixed seed keeps it from flaking.
+      { numRuns: 300, seed: 20261123 },
     );
     seenStates = undefined;
     expect([...seen].sort()).toEqual(['cancelled', 'closed', 'confirmed', 'delivered', 'invoiced', 'onHold', 'open', 'partiallyDelivered']);

@@ -1,6 +1,8 @@
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
+import { formatMoney as fm } from '../../src/money/formatMoney.js';
+import { formatScaled as fs } from '../../src/money/formatScaled.js';
 import { acceptQuotation } from '../../src/orders/acceptQuotation.js';
 import { draftQuotation } from '../../src/orders/draftQuotation.js';
 import { expireQuotation } from '../../src/orders/expireQuotation.js';
@@ -34,9 +36,9 @@ describe('draftQuotation', () => {
 
   test('D365 line amount §1.4 through the whole quotation: 10 × (100 − 10) / 5 × 0.85 = 153.00, total discount 2 %', () => {
     const q = quoted();
-    expect(q.lines.map((l) => l.price.lineAmount.toString())).toEqual(['EUR 153.00', 'EUR 29.97']);
-    expect(q.totals.totalDiscount.toString()).toBe('EUR 3.66');
-    expect(q.totals.total.toString()).toBe('EUR 179.31');
+    expect(q.lines.map((l) => fm(l.price.lineAmount))).toEqual(['EUR 153.00', 'EUR 29.97']);
+    expect(fm(q.totals.totalDiscount)).toBe('EUR 3.66');
+    expect(fm(q.totals.total)).toBe('EUR 179.31');
     expect(q.lines[0]?.requestedDate).toBe('2026-03-20');
     expect(Object.isFrozen(q) && Object.isFrozen(q.lines[0])).toBe(true);
   });
@@ -129,7 +131,7 @@ describe('orderFromQuotation', () => {
 
   test('the order carries the quotation number, lines and quantities', () => {
     const o = orderFromQuotation(accepted(), { number: 'SO-7', asOf: '2026-03-05', policy: 'keepQuotedPrices' });
-    expect(o.kind === 'converted' && [o.order.number, o.order.quotationNumber, o.order.status, o.order.lines.map((l) => `${l.lineId}:${l.itemId}:${l.quantity}`)]).toEqual([
+    expect(o.kind === 'converted' && [o.order.number, o.order.quotationNumber, o.order.status, o.order.lines.map((l) => `${l.lineId}:${l.itemId}:${fs(l.quantity)}`)]).toEqual([
       'SO-7',
       'SQ-1',
       'open',
