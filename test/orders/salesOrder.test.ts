@@ -169,6 +169,16 @@ describe('returns', () => {
     );
   });
 
+  test('worked example (docs/orders.md): 150.94 for 10 pieces returned 1 + 1 + 1 + 7', () => {
+    let o = invoicedOrder();
+    const refunds = ['1', '1', '1', '7'].map((q, i) => {
+      const r = draftReturn(o, { number: `RMA-${i}`, asOf: '2026-05-01', lines: [{ orderLineId: '1', invoiceNumber: 'INV-1', quantity: q }] });
+      o = r.order;
+      return fm(r.returnOrder.totalRefund);
+    });
+    expect(refunds).toEqual(['EUR 15.09', 'EUR 15.10', 'EUR 15.09', 'EUR 105.66']);
+  });
+
   test('return states and the credit note requests invoicing takes', () => {
     const o = invoicedOrder();
     const { returnOrder, order } = draftReturn(o, {
