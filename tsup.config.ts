@@ -7,10 +7,12 @@ export const entries: Record<string, string> = {
   'calendar/index': 'src/calendar/index.ts',
   'pricing/index': 'src/pricing/index.ts',
   'rebates/index': 'src/pricing/rebates/index.ts',
+  'orders/index': 'src/orders/index.ts',
   'invoicing/index': 'src/invoicing/index.ts',
   'payments/index': 'src/payments/index.ts',
   'credit/index': 'src/credit/index.ts',
   'testkit/index': 'src/testkit/index.ts',
+  'memory/index': 'src/adapters/memory/index.ts',
 };
 
 // The command-line tool (package.json "bin"), not a subpath.

@@ -23,6 +23,7 @@ import {
 import { heading, note, table } from './_print.js';
 import { demoCredit } from './demo-credit.js';
 import { demoInvoicing } from './demo-invoicing.js';
+import { demoOrders } from './demo-orders.js';
 import { demoPayments } from './demo-payments.js';
 import { demoPricing } from './demo-pricing.js';
 import { demoRebates } from './demo-rebates.js';
@@ -102,6 +103,7 @@ for (const [label, attempt] of [
 note('');
 
 demoPricing();
+await demoOrders();
 demoInvoicing();
 demoPayments();
 demoRebates();

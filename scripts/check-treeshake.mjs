@@ -53,6 +53,16 @@ const cases = [
     code: "import { calculateTierRebate } from 'order-to-cash/rebates'; console.log(calculateTierRebate);",
     absent: ['accrueRebates', 'trueUpRebates', 'settlePayment', 'applySettlement', 'creditExposure', 'node_modules/fast-check', 'node_modules/decimal.js'],
   },
+  {
+    name: 'orders subpath: sendQuotation',
+    code: "import { sendQuotation } from 'order-to-cash/orders'; console.log(sendQuotation);",
+    absent: ['priceOrder', 'repriceSalesOrder', 'draftReturn', 'calculateInvoice', 'settlePayment', 'accrueRebates', 'node_modules/fast-check', 'node_modules/decimal.js'],
+  },
+  {
+    name: 'memory subpath: memorySalesOrders',
+    code: "import { memorySalesOrders } from 'order-to-cash/memory'; console.log(memorySalesOrders());",
+    absent: ['compilePriceBook', 'priceOrder', 'calculateInvoice', 'settlePayment', 'node_modules/fast-check', 'node_modules/decimal.js', 'node_modules/@electric-sql', 'node_modules/pg/'],
+  },
 ];
 
 const resolveFromExports = {
