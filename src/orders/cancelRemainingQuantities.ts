@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidInput, parseInput } from '../errors/parseInput.js';
 import { deepFreeze } from './_internal/freeze.js';
 import { impliedStatus } from './_internal/orderStatus.js';

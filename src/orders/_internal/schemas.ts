@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CalendarDate, CalendarDateSchema } from '../../calendar/CalendarDate.js';
 import type { Scaled } from '../../money/Scaled.js';
 import { CurrencyCodeSchema, PositiveDecimalSchema } from '../../money/schemas.js';
