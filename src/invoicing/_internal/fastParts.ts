@@ -28,7 +28,9 @@ type Context = {
   readonly customer: ReadonlySet<string>;
   readonly taxIncludedDoc: boolean;
   readonly den: bigint;
-  readonly profiles: Map<string, Profile | null>;
+  /** The codes in the customer's tax group, in code order. */
+  readonly candidates: readonly number[];
+  readonly profiles: Map<number | string, Profile | null>;
 };
 
 /**
@@ -51,10 +53,14 @@ export function fastParts(doc: InvoiceDocument): InvoiceParts | null {
     if (code.calculation.kind === 'percent') e += code.calculation.rate.scale + 2;
   }
   checkCodes(codes, codeIndex);
+  const customer = new Set(doc.customerTaxGroup);
+  const candidates: number[] = [];
+  for (let k = 0; k < codes.length; k++) if (customer.has((codes[k] as TaxCode).id)) candidates.push(k);
   const ctx: Context = {
     codes,
     codeIndex,
-    customer: new Set(doc.customerTaxGroup),
+    customer,
+    candidates,
     taxIncludedDoc: doc.priceMode === 'taxIncluded',
     den: pow10(e),
     profiles: new Map(),
@@ -72,8 +78,9 @@ export function fastParts(doc: InvoiceDocument): InvoiceParts | null {
   const docLines = doc.lines;
   const nLines = docLines.length;
   const td = doc.totalDiscountPercent;
-  const tdKept = pow10(td.scale + 2) - td.units;
-  const tdScale = td.scale + 2;
+  // minor units × (1 − total discount %) as one factor over 10^factorScale
+  const factor = td.units === 0n ? toMinor : toMinor * (pow10(td.scale + 2) - td.units);
+  const factorScale = td.units === 0n ? 0 : td.scale + 2;
   let sumBase = 0n;
   let qtyScale = 0;
   for (let li = 0; li < nLines; li++) {
@@ -84,8 +91,8 @@ export function fastParts(doc: InvoiceDocument): InvoiceParts | null {
     const p = line.unitPrice;
     const d = line.discountPercent;
     // quantity × unit price × (1 − line discount %) × (1 − total discount %), rounded once.
-    let n = p.units * toMinor * q.units * tdKept;
-    let s = p.scale + q.scale + tdScale;
+    let n = p.units * q.units * factor;
+    let s = p.scale + q.scale + factorScale;
     if (d.units !== 0n) {
       n *= pow10(d.scale + 2) - d.units;
       s += d.scale + 2;
@@ -202,13 +209,23 @@ export function fastParts(doc: InvoiceDocument): InvoiceParts | null {
 }
 
 // The applicable codes of a tax group (customer ∩ group, in code order) and their multipliers;
-// null when one of them is not a tax-exclusive percent code.
+// null when one of them is not a tax-exclusive percent code. Cached by the set of applicable
+// codes, found without allocating (tax groups are short).
 function profileOf(group: readonly string[], ctx: Context): Profile | null {
-  const key = JSON.stringify(group);
-  const known = ctx.profiles.get(key);
+  let key = 0;
+  let wide = '';
+  const candidates = ctx.candidates;
+  for (let i = 0; i < candidates.length; i++) {
+    const k = candidates[i] as number;
+    if (!group.includes((ctx.codes[k] as TaxCode).id)) continue;
+    if (k < 30) key |= 1 << k;
+    else wide += `,${k}`;
+  }
+  const cacheKey: number | string = wide === '' ? key : `${key}${wide}`;
+  const known = ctx.profiles.get(cacheKey);
   if (known !== undefined) return known;
   const profile = buildProfile(group, ctx);
-  ctx.profiles.set(key, profile);
+  ctx.profiles.set(cacheKey, profile);
   return profile;
 }
 
