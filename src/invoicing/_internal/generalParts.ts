@@ -4,7 +4,7 @@ import { minorUnitOf } from '../../money/currencies.js';
 import { type Money, sameCurrencyMoney } from '../../money/Money.js';
 import { divideRounded } from '../../money/rounding.js';
 import { pow10, type Scaled } from '../../money/Scaled.js';
-import type { ChargeAmount, HeaderChargeAmount, InvoiceLine, InvoiceTraceStep, TaxAmount, TaxTotal } from '../Invoice.js';
+import type { HeaderChargeAmount, InvoiceLine, InvoiceTraceStep, TaxAmount, TaxTotal } from '../Invoice.js';
 import type { ChargeInput, InvoiceDocument } from '../InvoiceDocument.js';
 import type { TaxCode } from '../taxCode.js';
 import { add, type Fraction, fromPercent, fromScaled, int, isLess, min, mul, ONE, reduce, roundFraction, sub, toWeights, ZERO } from './fraction.js';
@@ -49,6 +49,13 @@ export function generalParts(doc: InvoiceDocument): InvoiceParts {
     }
     return out;
   };
+  const plans = new Map<string, TaxPlan>();
+  const planOf = (entryCodes: readonly number[]): TaxPlan => {
+    const key = entryCodes.join(',');
+    let plan = plans.get(key);
+    if (plan === undefined) plans.set(key, (plan = taxPlan(entryCodes, codes, codeIndex)));
+    return plan;
+  };
   const kept = (p: Scaled): Fraction => sub(ONE, fromPercent(p));
   const totalKept = kept(doc.totalDiscountPercent);
 
@@ -67,7 +74,7 @@ export function generalParts(doc: InvoiceDocument): InvoiceParts {
         invalidInput(['document', 'taxCodes', k], 'a bracket code cannot be price-included: set priceIncluded: false');
       entry.included[k] = included;
     }
-    computeExactTaxes(entry, codes, toMinor, ['document', 'lines', li]);
+    computeExactTaxes(entry, codes, planOf(lineCodes), toMinor, ['document', 'lines', li]);
     entries.push(entry);
     lineEntries.push(entry);
   });
@@ -87,8 +94,9 @@ export function generalParts(doc: InvoiceDocument): InvoiceParts {
     const le = lineEntries[li] as Entry;
     const base = roundFraction(le.exactNet, mode);
     return line.charges.map((c) => {
-      const e = newEntry(`${line.id}/${c.id}`, ONE, chargeAmount(c, le.quantity, base), applicable(c.taxGroup), codes.length);
-      computeExactTaxes(e, codes, toMinor, ['document', 'lines', li, 'charges']);
+      const chargeCodes = applicable(c.taxGroup);
+      const e = newEntry(`${line.id}/${c.id}`, ONE, chargeAmount(c, le.quantity, base), chargeCodes, codes.length);
+      computeExactTaxes(e, codes, planOf(chargeCodes), toMinor, ['document', 'lines', li, 'charges']);
       entries.push(e);
       return e;
     });
@@ -100,8 +108,9 @@ export function generalParts(doc: InvoiceDocument): InvoiceParts {
     sumQty = add(sumQty, le.quantity);
   }
   const headerEntries: Entry[] = doc.headerCharges.map((c) => {
-    const e = newEntry(c.id, ONE, chargeAmount(c, sumQty, sumBase), applicable(c.taxGroup), codes.length);
-    computeExactTaxes(e, codes, toMinor, ['document', 'headerCharges']);
+    const chargeCodes = applicable(c.taxGroup);
+    const e = newEntry(c.id, ONE, chargeAmount(c, sumQty, sumBase), chargeCodes, codes.length);
+    computeExactTaxes(e, codes, planOf(chargeCodes), toMinor, ['document', 'headerCharges']);
     entries.push(e);
     return e;
   });
@@ -190,7 +199,9 @@ function codeTax(code: TaxCode, base: Fraction, quantity: Fraction, toMinor: Fra
   const calc = code.calculation;
   switch (calc.kind) {
     case 'percent':
-      return mul(base, fromPercent(calc.rate));
+    case 'grossUp':
+    case 'percentOfGross':
+      return mul(base, linearRate(calc.kind, calc.rate));
     case 'amountPerUnit':
       return mul(mul(fromScaled(calc.amount), toMinor), quantity);
     case 'amountPerLine':
@@ -198,6 +209,46 @@ function codeTax(code: TaxCode, base: Fraction, quantity: Fraction, toMinor: Fra
     case 'brackets':
       return bracketTax(calc.method, calc.brackets, base, toMinor);
   }
+}
+
+// The factor a percent-like code applies to its base: rate %, or rate / (100 − rate) for the
+// gross-up of D365's "calculated percentage of net amount" (reference d365-semantics.md §3.1).
+function linearRate(kind: 'percent' | 'grossUp' | 'percentOfGross', rate: Scaled): Fraction {
+  return kind === 'grossUp' ? { n: rate.units, d: pow10(rate.scale + 2) - rate.units } : fromPercent(rate);
+}
+
+// The order in which an entry's codes are computed and, per code, the codes whose tax is in its
+// base. Per-unit codes marked `inPercentBase` come first and are in the base of every percent
+// and gross-up code; a `percentOfGross` code comes last, on the net and every other tax.
+type TaxPlan = { readonly order: readonly number[]; readonly refs: readonly (readonly number[])[] };
+
+function taxPlan(entryCodes: readonly number[], codes: readonly TaxCode[], codeIndex: ReadonlyMap<string, number>): TaxPlan {
+  const kind = (k: number): TaxCode['calculation']['kind'] => (codes[k] as TaxCode).calculation.kind;
+  const preBase = entryCodes.filter((k) => {
+    const calc = (codes[k] as TaxCode).calculation;
+    return calc.kind === 'amountPerUnit' && calc.inPercentBase;
+  });
+  const gross = entryCodes.filter((k) => kind(k) === 'percentOfGross');
+  const order = [...preBase, ...entryCodes.filter((k) => !preBase.includes(k) && !gross.includes(k)), ...gross];
+  const refs: number[][] = [];
+  for (const k of entryCodes) {
+    if (preBase.includes(k)) {
+      refs[k] = []; // computed first: its base is the net
+      continue;
+    }
+    if (kind(k) === 'percentOfGross') {
+      refs[k] = entryCodes.filter((j) => j !== k);
+      continue;
+    }
+    const r: number[] = [];
+    for (const ref of (codes[k] as TaxCode).baseIncludes) {
+      const j = codeIndex.get(ref);
+      if (j !== undefined && entryCodes.includes(j)) r.push(j);
+    }
+    if (kind(k) === 'percent' || kind(k) === 'grossUp') for (const j of preBase) if (j !== k && !r.includes(j)) r.push(j);
+    refs[k] = r;
+  }
+  return { order, refs };
 }
 
 function bracketTax(method: 'interval' | 'whole', brackets: readonly { readonly upTo: Scaled | null; readonly rate: Scaled }[], base: Fraction, toMinor: Fraction): Fraction {
@@ -218,14 +269,14 @@ function bracketTax(method: 'interval' | 'whole', brackets: readonly { readonly 
 }
 
 // Exact net and taxes of one entry: solve the price-included codes, then apply codes in order.
-function computeExactTaxes(e: Entry, codes: readonly TaxCode[], toMinor: Fraction, path: readonly (string | number)[]): void {
+function computeExactTaxes(e: Entry, codes: readonly TaxCode[], plan: TaxPlan, toMinor: Fraction, path: readonly (string | number)[]): void {
   // Included codes are linear in the net: tax = c × net + d.
   const c: Fraction[] = [];
   const d: Fraction[] = [];
   let sumC = ZERO;
   let sumD = ZERO;
   let anyIncluded = false;
-  for (const k of e.codes) {
+  for (const k of plan.order) {
     const code = codes[k] as TaxCode;
     c[k] = ZERO;
     d[k] = ZERO;
@@ -234,28 +285,26 @@ function computeExactTaxes(e: Entry, codes: readonly TaxCode[], toMinor: Fractio
     if (code.treatment !== 'standard') continue;
     let bc = ONE;
     let bd = ZERO;
-    for (const ref of code.baseIncludes) {
-      const j = codes.findIndex((x) => x.id === ref);
-      if (!e.codes.includes(j)) continue;
-      if (e.included[j] !== true) invalidInput([...path, 'taxCodes'], `price-included ${code.id} cannot include the tax of price-excluded ${ref}`);
+    for (const j of plan.refs[k] as readonly number[]) {
+      if (e.included[j] !== true) invalidInput([...path, 'taxCodes'], `price-included ${code.id} cannot include the tax of price-excluded ${(codes[j] as TaxCode).id}`);
       bc = add(bc, c[j] as Fraction);
       bd = add(bd, d[j] as Fraction);
     }
     const calc = code.calculation;
-    if (calc.kind === 'percent') {
-      c[k] = reduce(mul(bc, fromPercent(calc.rate)));
-      d[k] = reduce(mul(bd, fromPercent(calc.rate)));
+    if (calc.kind === 'percent' || calc.kind === 'grossUp' || calc.kind === 'percentOfGross') {
+      const rate = linearRate(calc.kind, calc.rate);
+      c[k] = reduce(mul(bc, rate));
+      d[k] = reduce(mul(bd, rate));
     } else d[k] = codeTax(code, ZERO, e.quantity, toMinor);
     sumC = add(sumC, c[k]);
     sumD = add(sumD, d[k]);
   }
   const net = anyIncluded ? reduce(divFraction(sub(int(e.amount), sumD), add(ONE, sumC))) : int(e.amount);
   e.exactNet = net;
-  for (const k of e.codes) {
+  for (const k of plan.order) {
     const code = codes[k] as TaxCode;
     let base = net;
-    for (const ref of code.baseIncludes) {
-      const j = codes.findIndex((x) => x.id === ref);
+    for (const j of plan.refs[k] as readonly number[]) {
       const t = e.exactTax[j];
       if (t !== null && t !== undefined) base = add(base, t);
     }

@@ -19,12 +19,22 @@ export type InvoiceParts = {
 
 export const maxZero = (x: bigint): bigint => (x > 0n ? x : 0n);
 
-/** Every `baseIncludes` reference must name a code listed before the code itself. */
+/**
+ * Every `baseIncludes` reference must name a code listed before the code itself and not a
+ * `percentOfGross` code; a document has at most one `percentOfGross` code.
+ */
 export function checkCodes(codes: readonly TaxCode[], index: Map<string, number>): void {
+  let gross = -1;
   codes.forEach((c, k) => {
+    if (c.calculation.kind === 'percentOfGross') {
+      if (gross >= 0) invalidInput(['document', 'taxCodes', k], `only one percentOfGross code per document: ${(codes[gross] as TaxCode).id} is one already`);
+      gross = k;
+    }
     c.baseIncludes.forEach((ref, r) => {
       const j = index.get(ref);
       if (j === undefined || j >= k) invalidInput(['document', 'taxCodes', k, 'baseIncludes', r], `must name a tax code listed before ${c.id}`);
+      if ((codes[j] as TaxCode).calculation.kind === 'percentOfGross')
+        invalidInput(['document', 'taxCodes', k, 'baseIncludes', r], `cannot name the percentOfGross code ${ref}: it is computed last, on the net and every other tax`);
     });
   });
 }
