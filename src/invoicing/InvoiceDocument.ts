@@ -18,8 +18,13 @@ export type ChargeInput = {
   readonly taxGroup: readonly string[];
 };
 
-/** A header charge, also spread over the lines `byAmount`, `byQuantity` or `equally`. */
-export type HeaderChargeInput = ChargeInput & { readonly spread: 'byAmount' | 'byQuantity' | 'equally' };
+/**
+ * A header charge, also spread over the lines `byAmount`, `byQuantity` or `equally`. Header
+ * charges are computed in list order (D365's position); a `compound` percent charge takes its
+ * percent of the sum of line nets plus the header charges listed before it (D365 "sequence and
+ * compound": freight 100 then handling 2 % compound → 102).
+ */
+export type HeaderChargeInput = ChargeInput & { readonly spread: 'byAmount' | 'byQuantity' | 'equally'; readonly compound: boolean };
 
 /**
  * An invoice line. An order line maps onto it directly: the delivered-not-invoiced quantity,
@@ -117,7 +122,13 @@ export const InvoiceDocumentSchema: z.ZodType<InvoiceDocument, unknown> = /* @__
       charges: z.array(z.object(ChargeShape)).default([]),
     }),
   ),
-  headerCharges: z.array(z.object({ ...ChargeShape, spread: z.enum(['byAmount', 'byQuantity', 'equally']) })).default([]),
+  headerCharges: z
+    .array(
+      z
+        .object({ ...ChargeShape, spread: z.enum(['byAmount', 'byQuantity', 'equally']), compound: z.boolean().default(false) })
+        .refine((c) => !c.compound || c.kind === 'percent', { message: 'only a percent charge can be compound', path: ['compound'] }),
+    )
+    .default([]),
   cashRounding: z
     .object({ increment: PositiveDecimalSchema, mode: RoundingModeSchema, method: z.enum(['roundingLine', 'adjustLargestTax']) })
     .nullable()

@@ -23,7 +23,7 @@ const decimalText = (maxUnits: number, scale: number): fc.Arbitrary<string> =>
  * Invoice documents as a host sends them (decimal strings): 1–6 lines, two percent codes of which
  * the second is tax on tax, optionally a per-unit, an exempt, a reverse-charge, a gross-up, a
  * per-unit code in the percent base, a percent-of-gross and (price-excluded) a bracket code, line and header charges, every rounding level and
- * mode, cash rounding, an accounting currency and payment terms with instalments.
+ * mode (compound percent header charges among them), cash rounding, an accounting currency and payment terms with instalments.
  * @example
  * fc.sample(invoiceDocumentArb({ maxLines: 3 }), 1)
  */
@@ -58,6 +58,7 @@ export function invoiceDocumentArb(options: InvoiceDocumentArbOptions = {}): fc.
           value: decimalText(5_000, 2),
           taxGroup: fc.uniqueArray(code, { maxLength: 3 }),
           spread: fc.constantFrom('byAmount', 'byQuantity', 'equally'),
+          compound: fc.boolean(),
         }),
         { maxLength: 2 },
       ),
@@ -116,7 +117,7 @@ export function invoiceDocumentArb(options: InvoiceDocumentArbOptions = {}): fc.
         rounding: { level: r.level, mode: r.mode, taxIncluded: r.keep },
         totalDiscountPercent: r.totalDiscountPercent,
         lines: r.lines.map((l, i) => ({ id: `L${i + 1}`, ...l, charges: l.charges.map((c, j) => ({ id: `c${j + 1}`, ...c })) })),
-        headerCharges: r.headerCharges.map((c, j) => ({ id: `H${j + 1}`, ...c })),
+        headerCharges: r.headerCharges.map((c, j) => ({ id: `H${j + 1}`, ...c, compound: c.compound && c.kind === 'percent' })),
         cashRounding: r.currency === 'JPY' ? null : r.cashRounding,
         accounting: r.accounting,
         paymentTerms: r.terms === null ? null : { ...r.terms, schedule: fixedSchedule },

@@ -123,6 +123,16 @@ describe('reference §3 worked examples (d365-semantics.md §3.1)', () => {
     expect(inv.headerCharges[0]?.spread.map(str)).toEqual(['EUR 7.50', 'EUR 2.50']);
     expect([str(inv.totals.charges), str(inv.totals.tax), str(inv.totals.total)]).toEqual(['EUR 11.90', 'EUR 6.15', 'EUR 68.05']);
   });
+  test('compound header charges (reference §3.2): freight 100 then handling 2 % compound → 102; handling first adds 0', () => {
+    const freight = { id: 'freight', kind: 'fixed', value: '100', taxGroup: [], spread: 'equally' };
+    const handling = { id: 'handling', kind: 'percent', value: '2', taxGroup: [], spread: 'equally', compound: true };
+    const free = { lines: [line('1', '0')] };
+    expect(str(calculateInvoice(doc('perLine', { ...free, headerCharges: [freight, handling] })).totals.charges)).toBe('EUR 102.00');
+    expect(str(calculateInvoice(doc('perLine', { ...free, headerCharges: [handling, freight] })).totals.charges)).toBe('EUR 100.00');
+    // with line nets of 84.84: 2 % of 184.84 = 3.70 (up); not compound: 2 % of 84.84 = 1.70
+    expect(calculateInvoice(doc('perLine', { headerCharges: [freight, handling] })).headerCharges.map((c) => str(c.amount))).toEqual(['EUR 100.00', 'EUR 3.70']);
+    expect(calculateInvoice(doc('perLine', { headerCharges: [freight, { ...handling, compound: false }] })).headerCharges.map((c) => str(c.amount))).toEqual(['EUR 100.00', 'EUR 1.70']);
+  });
   test('cash rounding of 11.03 to 0.05: a rounding line, or the largest tax absorbs it', () => {
     const base = { lines: [line('1', '10.03')], rounding: { level: 'perLine', mode: 'halfUp', taxIncluded: 'keepTotal' } };
     const withLine = calculateInvoice(doc('perLine', { ...base, cashRounding: { increment: '0.05', mode: 'halfUp', method: 'roundingLine' } }));
@@ -176,6 +186,9 @@ describe('errors', () => {
     const s2 = { id: 'Z', calculation: { kind: 'percentOfGross', rate: '1' } };
     expect(() => calculateInvoice(doc('perLine', { taxCodes: [s1, s2] }))).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: document.taxCodes[1]: only one percentOfGross code per document: S is one already]`);
     expect(() => calculateInvoice(doc('perLine', { taxCodes: [s1, { ...ten, baseIncludes: ['S'] }] }))).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: document.taxCodes[1].baseIncludes[0]: cannot name the percentOfGross code S: it is computed last, on the net and every other tax]`);
+  });
+  test('only a percent header charge compounds', () => {
+    expect(() => calculateInvoice(doc('perLine', { headerCharges: [{ id: 'f', kind: 'fixed', value: '1', spread: 'equally', compound: true }] }))).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: document.headerCharges[0].compound: only a percent charge can be compound]`);
   });
   test('a gross-up rate must be below 100', () => {
     expect(() => calculateInvoice(doc('perLine', { taxCodes: [{ id: 'T', calculation: { kind: 'grossUp', rate: '100' } }] }))).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: document.taxCodes[0].calculation.rate: must be below 100]`);

@@ -117,11 +117,14 @@ export function fastParts(doc: InvoiceDocument): InvoiceParts | null {
   let sumQtyUnits = 0n;
   if (doc.headerCharges.length > 0) for (const line of docLines) sumQtyUnits += line.quantity.units * pow10(qtyScale - line.quantity.scale);
   const sumQty: Scaled = { units: sumQtyUnits, scale: qtyScale };
+  let earlier = 0n; // header charges so far, in the base of a compound one
   for (const c of doc.headerCharges) {
     const profile = profileOf(c.taxGroup, ctx);
     if (profile === null) return null;
     keys.push(c.id);
-    nets.push(chargeMinor(c, sumQty, sumBase, toMinor, mode));
+    const amount = chargeMinor(c, sumQty, c.compound ? sumBase + earlier : sumBase, toMinor, mode);
+    nets.push(amount);
+    earlier += amount;
     profiles.push(profile);
   }
 

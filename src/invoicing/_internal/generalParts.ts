@@ -107,9 +107,11 @@ export function generalParts(doc: InvoiceDocument): InvoiceParts {
     sumBase += roundFraction(le.exactNet, mode);
     sumQty = add(sumQty, le.quantity);
   }
+  let earlier = 0n; // header charges so far, in the base of a compound one
   const headerEntries: Entry[] = doc.headerCharges.map((c) => {
     const chargeCodes = applicable(c.taxGroup);
-    const e = newEntry(c.id, ONE, chargeAmount(c, sumQty, sumBase), chargeCodes, codes.length);
+    const e = newEntry(c.id, ONE, chargeAmount(c, sumQty, c.compound ? sumBase + earlier : sumBase), chargeCodes, codes.length);
+    earlier += e.amount;
     computeExactTaxes(e, codes, planOf(chargeCodes), toMinor, ['document', 'headerCharges']);
     entries.push(e);
     return e;
