@@ -83,6 +83,20 @@ export type InvoiceDocument = {
   readonly paymentTerms: PaymentTerms | null;
 };
 
+/**
+ * Parses a {@link RoundingPolicy}; every field is required (a rounding is never defaulted).
+ * @example
+ * RoundingPolicySchema.parse({ level: 'perCode', mode: 'halfEven', taxIncluded: 'keepTotal' })
+ */
+export const RoundingPolicySchema: z.ZodType<RoundingPolicy, unknown> = /* @__PURE__ */ z.object(
+  {
+    level: z.enum(['perUnit', 'perLine', 'perCode', 'perCodeCombination', 'perDocument']),
+    mode: RoundingModeSchema,
+    taxIncluded: z.enum(['keepTotal', 'keepNet']),
+  },
+  { error: (issue) => (issue.input === undefined ? 'is required: pass the rounding policy as options.rounding of calculateInvoice or as document.rounding' : undefined) },
+);
+
 const ChargeShape = {
   id: z.string().min(1),
   kind: z.enum(['fixed', 'perPiece', 'percent']),
@@ -105,11 +119,7 @@ export const InvoiceDocumentSchema: z.ZodType<InvoiceDocument, unknown> = /* @__
   customerTaxGroup: z.array(z.string()),
   taxCodes: z.array(TaxCodeSchema).refine((codes) => new Set(codes.map((c) => c.id)).size === codes.length, 'tax code ids must be unique'),
   priceMode: z.enum(['taxExcluded', 'taxIncluded']),
-  rounding: z.object({
-    level: z.enum(['perUnit', 'perLine', 'perCode', 'perCodeCombination', 'perDocument']),
-    mode: RoundingModeSchema,
-    taxIncluded: z.enum(['keepTotal', 'keepNet']),
-  }),
+  rounding: RoundingPolicySchema,
   totalDiscountPercent: NonNegativeDecimalSchema.refine((v) => v.units <= 100n * 10n ** BigInt(v.scale), 'must be at most 100').default(() => scaledOf(0n, 0)),
   lines: z.array(
     z.object({

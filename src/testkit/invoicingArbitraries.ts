@@ -22,8 +22,9 @@ const decimalText = (maxUnits: number, scale: number): fc.Arbitrary<string> =>
 /**
  * Invoice documents as a host sends them (decimal strings): 1–6 lines, two percent codes of which
  * the second is tax on tax, optionally a per-unit, an exempt, a reverse-charge, a gross-up, a
- * per-unit code in the percent base, a percent-of-gross and (price-excluded) a bracket code, line and header charges, every rounding level and
- * mode (compound percent header charges among them), cash rounding, an accounting currency and payment terms with instalments.
+ * per-unit code in the percent base, a percent-of-gross and (price-excluded) a bracket code, line
+ * and header charges (some percent header charges compound), every rounding level and mode, cash
+ * rounding, an accounting currency and payment terms with instalments.
  * @example
  * fc.sample(invoiceDocumentArb({ maxLines: 3 }), 1)
  */

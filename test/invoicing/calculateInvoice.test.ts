@@ -2,7 +2,7 @@ import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { compareDates } from '../../src/calendar/compareDates.js';
 import type { Money } from '../../src/money/Money.js';
-import { calculateInvoice } from '../../src/invoicing/calculateInvoice.js';
+import { type CalculateInvoiceOptions, calculateInvoice } from '../../src/invoicing/calculateInvoice.js';
 import type { Invoice, TaxAmount } from '../../src/invoicing/Invoice.js';
 import { invoiceDocumentArb } from '../../src/testkit/index.js';
 import { deepFreeze, Oracle, oracleOfMoney } from '../helpers.js';
@@ -47,6 +47,13 @@ describe('calculateInvoice properties', () => {
     expect(sum(inv.instalments.map((i) => i.tax))).toBe(inv.totals.tax.minor);
     for (const i of inv.instalments) expect(compareDates(i.dueDate, inv.invoiceDate)).toBeGreaterThanOrEqual(0);
     expect(compareDates(inv.dueDate, inv.invoiceDate)).toBeGreaterThanOrEqual(0);
+  });
+
+  test.prop([invoiceDocumentArb({ maxLines: 3 })])('the rounding policy in options gives the invoice the same policy in the document gives', (doc) => {
+    const { rounding, ...rest } = doc;
+    const viaOptions = calculateInvoice(rest, { rounding } as CalculateInvoiceOptions);
+    expect(JSON.stringify(viaOptions)).toBe(JSON.stringify(calculateInvoice(doc)));
+    expect(JSON.stringify(calculateInvoice(doc, { rounding } as CalculateInvoiceOptions))).toBe(JSON.stringify(viaOptions));
   });
 
   test.prop([invoiceDocumentArb({ maxLines: 3 })])('does not mutate its input and is deterministic', (doc) => {

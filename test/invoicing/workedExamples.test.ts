@@ -193,6 +193,13 @@ describe('errors', () => {
   test('a gross-up rate must be below 100', () => {
     expect(() => calculateInvoice(doc('perLine', { taxCodes: [{ id: 'T', calculation: { kind: 'grossUp', rate: '100' } }] }))).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: document.taxCodes[0].calculation.rate: must be below 100]`);
   });
+  test('the rounding policy comes from options or the document, in one place', () => {
+    const { rounding, ...rest } = doc('perCode');
+    expect(str(calculateInvoice(rest, { rounding: rounding as never }).lines[1]?.taxes[0]?.amount)).toBe('EUR 4.24');
+    expect(() => calculateInvoice(rest)).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: document.rounding: is required: pass the rounding policy as options.rounding of calculateInvoice or as document.rounding]`);
+    expect(() => calculateInvoice(doc('perLine'), { rounding: rounding as never })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: options.rounding: differs from document.rounding: give the rounding policy in one place]`);
+    expect(() => calculateInvoice(rest, { rounding: { level: 'perCode' } as never })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: options.rounding.mode: Invalid option: expected one of "halfUp"|"halfDown"|"halfEven"|"up"|"down"|"ceiling"|"floor"; options.rounding.taxIncluded: Invalid option: expected one of "keepTotal"|"keepNet"]`);
+  });
   test('rounding must be named', () => {
     expect(() => calculateInvoice({ ...doc('perLine'), rounding: { level: 'perLine' } })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: document.rounding.mode: Invalid option: expected one of "halfUp"|"halfDown"|"halfEven"|"up"|"down"|"ceiling"|"floor"; document.rounding.taxIncluded: Invalid option: expected one of "keepTotal"|"keepNet"]`);
   });
