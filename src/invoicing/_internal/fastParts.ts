@@ -171,7 +171,7 @@ export function fastParts(doc: InvoiceDocument): InvoiceParts | null {
   // 3. The computed lines, charges and per-code totals.
   const m = (minor: bigint): Money => (minor === 0n ? zero : sameCurrencyMoney(minor, currency));
   const codeTax: bigint[] = new Array<bigint>(nCodes).fill(0n);
-  const taxAmounts = (i: number): TaxAmount[] => {
+  const taxAmounts = (i: number, net: Money): TaxAmount[] => {
     const profile = profiles[i] as Profile;
     const o = offsets[i] as number;
     const out: TaxAmount[] = new Array<TaxAmount>(profile.codes.length);
@@ -180,7 +180,7 @@ export function fastParts(doc: InvoiceDocument): InvoiceParts | null {
       const amount = rounded[o + j] as bigint;
       codeTax[k] = (codeTax[k] as bigint) + amount;
       const self = selves[o + j] as bigint | null;
-      out[j] = { code: (codes[k] as TaxCode).id, base: m(bases[o + j] as bigint), amount: m(amount), selfAssessed: self === null ? zero : m(divideRounded(self, den, mode)) };
+      out[j] = { code: (codes[k] as TaxCode).id, base: bases[o + j] === net.minor ? net : m(bases[o + j] as bigint), amount: m(amount), selfAssessed: self === null ? zero : m(divideRounded(self, den, mode)) };
     }
     return out;
   };
@@ -189,15 +189,18 @@ export function fastParts(doc: InvoiceDocument): InvoiceParts | null {
   for (let li = 0; li < nLines; li++) {
     const line = docLines[li] as InvoiceDocument['lines'][number];
     const net = m(nets[li] as bigint);
-    const taxes = taxAmounts(li);
+    const taxes = taxAmounts(li, net);
     const charges: ChargeAmount[] = new Array<ChargeAmount>(line.charges.length);
-    for (let c = 0; c < line.charges.length; c++, ci++) charges[c] = { id: (line.charges[c] as ChargeInput).id, amount: m(nets[ci] as bigint), taxes: taxAmounts(ci) };
+    for (let c = 0; c < line.charges.length; c++, ci++) {
+      const amount = m(nets[ci] as bigint);
+      charges[c] = { id: (line.charges[c] as ChargeInput).id, amount, taxes: taxAmounts(ci, amount) };
+    }
     lines[li] = { id: line.id, item: line.item, quantity: line.quantity, amount: net, net, taxes, charges };
   }
   const headerCharges: HeaderChargeAmount[] = doc.headerCharges.map((c, hi) => {
     const i = ci + hi;
     const amount = m(nets[i] as bigint);
-    const taxes = taxAmounts(i);
+    const taxes = taxAmounts(i, amount);
     const weights: (bigint | Scaled)[] = docLines.map((l, li) => (c.spread === 'byAmount' ? maxZero(nets[li] as bigint) : c.spread === 'byQuantity' ? l.quantity : 1n));
     const spread = weights.some((w) => (typeof w === 'bigint' ? w : w.units) > 0n) ? allocateMoney(amount, weights) : weights.map(() => zero);
     return { id: c.id, amount, taxes, spread };
