@@ -40,13 +40,10 @@ export function generalParts(doc: InvoiceDocument): InvoiceParts {
   checkCodes(codes, codeIndex);
   const customer = new Set(doc.customerTaxGroup);
   const taxIncludedDoc = doc.priceMode === 'taxIncluded';
+  const candidates = codes.flatMap((c, i) => (customer.has(c.id) ? [i] : []));
   const applicable = (group: readonly string[]): number[] => {
-    const g = new Set(group);
     const out: number[] = [];
-    for (let i = 0; i < codes.length; i++) {
-      const id = (codes[i] as TaxCode).id;
-      if (customer.has(id) && g.has(id)) out.push(i);
-    }
+    for (const i of candidates) if (group.includes((codes[i] as TaxCode).id)) out.push(i);
     return out;
   };
   const plans = new Map<string, TaxPlan>();
