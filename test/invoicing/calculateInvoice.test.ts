@@ -7,6 +7,7 @@ import type { Invoice, TaxAmount } from '../../src/invoicing/Invoice.js';
 import { invoiceDocumentArb } from '../../src/testkit/index.js';
 import { deepFreeze, Oracle, oracleOfMoney, oracleUnits } from '../helpers.js';
 import { minorUnitOf } from '../../src/money/currencies.js';
+import { formatScaled } from '../../src/money/formatScaled.js';
 import { ROUNDING_MODES } from '../../src/money/rounding.js';
 
 const sum = (xs: readonly Money[]): bigint => xs.reduce((a, x) => a + x.minor, 0n);
@@ -110,7 +111,7 @@ describe('calculateInvoice properties', () => {
       inv.lines.forEach((l, i) => {
         const group = groups[i % groups.length] as string[];
         const net = oracleOfMoney(l.net);
-        const perUnit = group.includes('P') ? new Oracle(l.quantity.toString()).times('0.15') : new Oracle(0);
+        const perUnit = group.includes('P') ? new Oracle(formatScaled(l.quantity)).times('0.15') : new Oracle(0);
         const a = group.includes('A') ? net.plus(perUnit).times('0.19') : new Oracle(0);
         const g = group.includes('G') ? net.plus(perUnit).times(rate).div(new Oracle(100).minus(rate)) : new Oracle(0);
         const gross = group.includes('S') ? net.plus(perUnit).plus(a).plus(g).times('0.02') : new Oracle(0);
