@@ -94,7 +94,7 @@ export const RoundingPolicySchema: z.ZodType<RoundingPolicy, unknown> = /* @__PU
     mode: RoundingModeSchema,
     taxIncluded: z.enum(['keepTotal', 'keepNet']),
   },
-  { error: (issue) => (issue.input === undefined ? 'is required: pass the rounding policy as options.rounding of calculateInvoice or as document.rounding' : undefined) },
+  { error: (issue) => (issue.input === undefined ? 'is required: pass the rounding policy as options.rounding or as document.rounding' : undefined) },
 );
 
 const ChargeShape = {

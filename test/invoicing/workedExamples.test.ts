@@ -196,7 +196,7 @@ describe('errors', () => {
   test('the rounding policy comes from options or the document, in one place', () => {
     const { rounding, ...rest } = doc('perCode');
     expect(str(calculateInvoice(rest, { rounding: rounding as never }).lines[1]?.taxes[0]?.amount)).toBe('EUR 4.24');
-    expect(() => calculateInvoice(rest)).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: document.rounding: is required: pass the rounding policy as options.rounding of calculateInvoice or as document.rounding]`);
+    expect(() => calculateInvoice(rest)).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: document.rounding: is required: pass the rounding policy as options.rounding or as document.rounding]`);
     expect(() => calculateInvoice(doc('perLine'), { rounding: rounding as never })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: options.rounding: differs from document.rounding: give the rounding policy in one place]`);
     expect(() => calculateInvoice(rest, { rounding: { level: 'perCode' } as never })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: options.rounding.mode: Invalid option: expected one of "halfUp"|"halfDown"|"halfEven"|"up"|"down"|"ceiling"|"floor"; options.rounding.taxIncluded: Invalid option: expected one of "keepTotal"|"keepNet"]`);
   });
