@@ -9,11 +9,12 @@ import type { TaxCode } from '../taxCode.js';
 import { checkCodes, exactText, type InvoiceParts, maxZero } from './invoiceParts.js';
 
 // The taxes of one set of applicable codes as integer multipliers over the document's common
-// denominator D = 10^E, E = Σ (rate scale + 2) over its percent codes: for a net N (minor units),
-// code `codes[i]` has the exact base N × base[i] / D, charges N × tax[i] / D and, under reverse
-// charge, self-assesses N × self[i] / D. D is a multiple of every denominator a chain of percent
-// codes can produce (each code's 10^(scale + 2) enters a chain at most once), so the multipliers
-// are exact integers and every exact amount is one bigint product.
+// denominator D = 10^E, E = Σ (rate scale + 2) over the percent codes of the customer's group.
+// For a net N (minor units), code `codes[i]` has the exact base N × base[i] / D, charges
+// N × tax[i] / D and, under reverse charge, self-assesses N × self[i] / D. D is a multiple of
+// every denominator a chain of percent codes can produce (each code's 10^(scale + 2) enters a
+// chain at most once), so the multipliers are exact integers and every exact amount is one
+// bigint product.
 type Profile = {
   readonly codes: readonly number[];
   readonly base: readonly bigint[];
@@ -46,16 +47,17 @@ export function fastParts(doc: InvoiceDocument): InvoiceParts | null {
   if (level !== 'perLine' && level !== 'perCode') return null;
   const codes = doc.taxCodes;
   const codeIndex = new Map<string, number>();
-  let e = 0;
-  for (let k = 0; k < codes.length; k++) {
-    const code = codes[k] as TaxCode;
-    codeIndex.set(code.id, k);
-    if (code.calculation.kind === 'percent') e += code.calculation.rate.scale + 2;
-  }
+  for (let k = 0; k < codes.length; k++) codeIndex.set((codes[k] as TaxCode).id, k);
   checkCodes(codes, codeIndex);
   const customer = new Set(doc.customerTaxGroup);
   const candidates: number[] = [];
-  for (let k = 0; k < codes.length; k++) if (customer.has((codes[k] as TaxCode).id)) candidates.push(k);
+  let e = 0; // over the codes that can apply (in the customer's group), to keep D small
+  for (let k = 0; k < codes.length; k++) {
+    const code = codes[k] as TaxCode;
+    if (!customer.has(code.id)) continue;
+    candidates.push(k);
+    if (code.calculation.kind === 'percent') e += code.calculation.rate.scale + 2;
+  }
   const ctx: Context = {
     codes,
     codeIndex,
