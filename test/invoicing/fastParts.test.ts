@@ -21,9 +21,9 @@ function expectSameAsGeneral(doc: InvoiceDocument): Invoice {
   return a;
 }
 
-const levels = fc.constantFrom('perLine', 'perCode');
+const levels = fc.constantFrom('perLine', 'perCode', 'perDocument');
 
-// Tax-exclusive percent-only documents; optionally a third code D with a rate of scale 3 that
+// Tax-exclusive percent-only documents, rounded per line, per code or per document; optionally a third code D with a rate of scale 3 that
 // taxes the two others (a three-deep tax-on-tax chain with mixed scales), and exempt and
 // reverse-charge percent codes.
 const fastDocumentArb = fc
@@ -75,13 +75,14 @@ describe('fastParts', () => {
     const parse = (d: unknown): InvoiceDocument => InvoiceDocumentSchema.parse(d);
     expect(fastParts(parse(base))).not.toBeNull();
     expect(fastParts(parse({ ...base, priceMode: 'taxIncluded' }))).toBeNull();
-    expect(fastParts(parse({ ...base, rounding: { ...base.rounding, level: 'perDocument' } }))).toBeNull();
+    expect(fastParts(parse({ ...base, rounding: { ...base.rounding, level: 'perCodeCombination' } }))).toBeNull();
+    expect(fastParts(parse({ ...base, rounding: { ...base.rounding, level: 'perUnit' } }))).toBeNull();
     expect(fastParts(parse({ ...base, taxCodes: [{ id: 'T', calculation: { kind: 'amountPerUnit', amount: '0.15' } }] }))).toBeNull();
     // a code that applies nowhere does not matter
     expect(fastParts(parse({ ...base, taxCodes: [...base.taxCodes, { id: 'K', calculation: { kind: 'amountPerLine', amount: '1' } }] }))).not.toBeNull();
   });
 
-  test('D365 §3.1: two lines of 42.42 at 10 % rounded up per line and per code', () => {
+  test('D365 §3.1: two lines of 42.42 at 10 % rounded up per line, per code and per document', () => {
     const doc = (level: string): InvoiceDocument =>
       InvoiceDocumentSchema.parse({
         currency: 'EUR',
@@ -97,5 +98,6 @@ describe('fastParts', () => {
       });
     expect(expectSameAsGeneral(doc('perLine')).lines.map((l) => l.taxes[0]?.amount.minor)).toEqual([425n, 425n]);
     expect(expectSameAsGeneral(doc('perCode')).lines.map((l) => l.taxes[0]?.amount.minor)).toEqual([425n, 424n]);
+    expect(expectSameAsGeneral(doc('perDocument')).lines.map((l) => l.taxes[0]?.amount.minor)).toEqual([425n, 424n]);
   });
 });

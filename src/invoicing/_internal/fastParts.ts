@@ -36,15 +36,16 @@ type Context = {
 
 /**
  * Lines, charges, taxes and tax trace of a tax-exclusive document whose applicable codes are all
- * percent codes (standard, exempt or reverse charge, tax on tax allowed), rounded `perLine` or
- * `perCode`, in bigint minor-unit arithmetic: each exact amount is one product over a common
- * power of ten, rounded once. Returns null for any other document (`generalParts` handles it).
- * The result is identical, value for value and in order, to `generalParts` (a property test
- * compares both on generated documents).
+ * percent codes (standard, exempt or reverse charge, tax on tax allowed), rounded `perLine`,
+ * `perCode` or `perDocument`, in bigint minor-unit arithmetic: each exact amount is one product
+ * over a common power of ten, rounded once. Returns null for any other document (`generalParts`
+ * handles it). The result is identical, value for value and in order, to `generalParts` (a
+ * property test compares both on generated documents).
  */
 export function fastParts(doc: InvoiceDocument): InvoiceParts | null {
   const { level, mode } = doc.rounding;
-  if (level !== 'perLine' && level !== 'perCode') return null;
+  // Without brackets, perDocument rounds each code's document total like perCode.
+  if (level !== 'perLine' && level !== 'perCode' && level !== 'perDocument') return null;
   const codes = doc.taxCodes;
   const codeIndex = new Map<string, number>();
   for (let k = 0; k < codes.length; k++) codeIndex.set((codes[k] as TaxCode).id, k);
@@ -168,7 +169,7 @@ export function fastParts(doc: InvoiceDocument): InvoiceParts | null {
     }
   }
   const trace: InvoiceTraceStep[] = [];
-  if (level === 'perCode') allocatePerCode({ ctx, currency, exp, mode, keys, profiles, offsets, exact, rounded, trace });
+  if (level !== 'perLine') allocatePerCode({ ctx, currency, exp, mode, keys, profiles, offsets, exact, rounded, trace });
 
   // 3. The computed lines, charges and per-code totals.
   const m = (minor: bigint): Money => (minor === 0n ? zero : sameCurrencyMoney(minor, currency));
@@ -277,8 +278,8 @@ function chargeMinor(c: ChargeInput, quantity: Scaled, base: bigint, toMinor: bi
   }
 }
 
-// perCode: each code's exact document total rounded once, allocated back to its parts by
-// largest remainder over the exact parts, with a trace step per code.
+// perCode and perDocument: each code's exact document total rounded once, allocated back to its
+// parts by largest remainder over the exact parts, with a trace step per code.
 function allocatePerCode(a: {
   readonly ctx: Context;
   readonly currency: string;
