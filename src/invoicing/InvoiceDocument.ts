@@ -18,8 +18,13 @@ export type ChargeInput = {
   readonly taxGroup: readonly string[];
 };
 
-/** A header charge, also spread over the lines `byAmount`, `byQuantity` or `equally`. */
-export type HeaderChargeInput = ChargeInput & { readonly spread: 'byAmount' | 'byQuantity' | 'equally' };
+/**
+ * A header charge, also spread over the lines `byAmount`, `byQuantity` or `equally`. Header
+ * charges are computed in list order (D365's position); a `compound` percent charge takes its
+ * percent of the sum of line nets plus the header charges listed before it (D365 "sequence and
+ * compound": freight 100 then handling 2 % compound → 102).
+ */
+export type HeaderChargeInput = ChargeInput & { readonly spread: 'byAmount' | 'byQuantity' | 'equally'; readonly compound: boolean };
 
 /**
  * An invoice line. An order line maps onto it directly: the delivered-not-invoiced quantity,
@@ -78,6 +83,20 @@ export type InvoiceDocument = {
   readonly paymentTerms: PaymentTerms | null;
 };
 
+/**
+ * Parses a {@link RoundingPolicy}; every field is required (a rounding is never defaulted).
+ * @example
+ * RoundingPolicySchema.parse({ level: 'perCode', mode: 'halfEven', taxIncluded: 'keepTotal' })
+ */
+export const RoundingPolicySchema: z.ZodType<RoundingPolicy, unknown> = /* @__PURE__ */ z.object(
+  {
+    level: z.enum(['perUnit', 'perLine', 'perCode', 'perCodeCombination', 'perDocument']),
+    mode: RoundingModeSchema,
+    taxIncluded: z.enum(['keepTotal', 'keepNet']),
+  },
+  { error: (issue) => (issue.input === undefined ? 'is required: pass the rounding policy as options.rounding or as document.rounding' : undefined) },
+);
+
 const ChargeShape = {
   id: z.string().min(1),
   kind: z.enum(['fixed', 'perPiece', 'percent']),
@@ -100,11 +119,7 @@ export const InvoiceDocumentSchema: z.ZodType<InvoiceDocument, unknown> = /* @__
   customerTaxGroup: z.array(z.string()),
   taxCodes: z.array(TaxCodeSchema).refine((codes) => new Set(codes.map((c) => c.id)).size === codes.length, 'tax code ids must be unique'),
   priceMode: z.enum(['taxExcluded', 'taxIncluded']),
-  rounding: z.object({
-    level: z.enum(['perUnit', 'perLine', 'perCode', 'perCodeCombination', 'perDocument']),
-    mode: RoundingModeSchema,
-    taxIncluded: z.enum(['keepTotal', 'keepNet']),
-  }),
+  rounding: RoundingPolicySchema,
   totalDiscountPercent: NonNegativeDecimalSchema.refine((v) => v.units <= 100n * 10n ** BigInt(v.scale), 'must be at most 100').default(() => scaledOf(0n, 0)),
   lines: z.array(
     z.object({
@@ -117,7 +132,13 @@ export const InvoiceDocumentSchema: z.ZodType<InvoiceDocument, unknown> = /* @__
       charges: z.array(z.object(ChargeShape)).default([]),
     }),
   ),
-  headerCharges: z.array(z.object({ ...ChargeShape, spread: z.enum(['byAmount', 'byQuantity', 'equally']) })).default([]),
+  headerCharges: z
+    .array(
+      z
+        .object({ ...ChargeShape, spread: z.enum(['byAmount', 'byQuantity', 'equally']), compound: z.boolean().default(false) })
+        .refine((c) => !c.compound || c.kind === 'percent', { message: 'only a percent charge can be compound', path: ['compound'] }),
+    )
+    .default([]),
   cashRounding: z
     .object({ increment: PositiveDecimalSchema, mode: RoundingModeSchema, method: z.enum(['roundingLine', 'adjustLargestTax']) })
     .nullable()

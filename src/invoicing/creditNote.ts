@@ -60,8 +60,10 @@ export function creditNote(original: PostedInvoice, request: unknown): Invoice {
       break;
     case 'lines': {
       const doc = inv.document;
+      const byId = new Map<string, (typeof doc.lines)[number]>();
+      for (const l of doc.lines) if (!byId.has(l.id)) byId.set(l.id, l); // the first line of an id
       const lines = req.lines.map((r, i) => {
-        const line = doc.lines.find((l) => l.id === r.id);
+        const line = byId.get(r.id);
         if (line === undefined) return invalidInput(['request', 'lines', i, 'id'], `is not a line of invoice ${original.number}`);
         if (r.quantity.units * 10n ** BigInt(line.quantity.scale) > line.quantity.units * 10n ** BigInt(r.quantity.scale))
           invalidInput(['request', 'lines', i, 'quantity'], `exceeds the invoiced quantity ${formatScaled(line.quantity)}`);

@@ -22,6 +22,7 @@ export {
   InvoiceDocumentSchema,
   type InvoiceLineInput,
   type RoundingPolicy,
+  RoundingPolicySchema,
   type TaxRoundingLevel,
 } from './InvoiceDocument.js';
 export {

@@ -8,14 +8,23 @@ export type TaxBracket = { readonly upTo: Scaled | null; readonly rate: Scaled }
 /**
  * How a tax code computes its amount from its base (amounts and limits in major units of the
  * document currency, rates in percent):
- * - `percent`: base × rate %;
- * - `amountPerUnit`: amount × line quantity; `amountPerLine`: amount once per line or charge;
+ * - `percent`: base × rate % (D365 "percentage of net amount");
+ * - `grossUp`: base × rate / (100 − rate), D365 "calculated percentage of net amount": the tax is
+ *   rate % of net + tax (on a price-included code, rate % of the price);
+ * - `percentOfGross`: rate % of the net plus every other tax of the line or charge (D365
+ *   "percentage of gross amount"); computed after the others, at most one per document, and no
+ *   code may name it in `baseIncludes`;
+ * - `amountPerUnit`: amount × line quantity; with `inPercentBase` the amount is computed first and
+ *   is part of the base of every `percent` and `grossUp` code (D365 "calculate before sales tax");
+ * - `amountPerLine`: amount once per line or charge;
  * - `brackets`: `interval` taxes each slice of the base at its bracket's rate (progressive);
  *   `whole` taxes the whole base at the rate of the bracket the base falls in.
  */
 export type TaxCalculation =
   | { readonly kind: 'percent'; readonly rate: Scaled }
-  | { readonly kind: 'amountPerUnit'; readonly amount: Scaled }
+  | { readonly kind: 'grossUp'; readonly rate: Scaled }
+  | { readonly kind: 'percentOfGross'; readonly rate: Scaled }
+  | { readonly kind: 'amountPerUnit'; readonly amount: Scaled; readonly inPercentBase: boolean }
   | { readonly kind: 'amountPerLine'; readonly amount: Scaled }
   | { readonly kind: 'brackets'; readonly method: 'interval' | 'whole'; readonly brackets: readonly TaxBracket[] };
 
@@ -50,7 +59,9 @@ export const TaxCodeSchema: z.ZodType<TaxCode, unknown> = /* @__PURE__ */ z.obje
   id: z.string().min(1),
   calculation: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('percent'), rate: NonNegativeDecimalSchema }),
-    z.object({ kind: z.literal('amountPerUnit'), amount: NonNegativeDecimalSchema }),
+    z.object({ kind: z.literal('grossUp'), rate: NonNegativeDecimalSchema.refine((r) => r.units < 100n * 10n ** BigInt(r.scale), 'must be below 100') }),
+    z.object({ kind: z.literal('percentOfGross'), rate: NonNegativeDecimalSchema }),
+    z.object({ kind: z.literal('amountPerUnit'), amount: NonNegativeDecimalSchema, inPercentBase: z.boolean().default(false) }),
     z.object({ kind: z.literal('amountPerLine'), amount: NonNegativeDecimalSchema }),
     z.object({
       kind: z.literal('brackets'),

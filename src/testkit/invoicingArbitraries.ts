@@ -8,7 +8,7 @@ export type InvoiceDocumentArbOptions = {
   readonly maxLines?: number;
   /** Include price-included documents (default true). */
   readonly taxIncluded?: boolean;
-  /** Include bracket, per-unit, exempt and reverse-charge codes (default true). */
+  /** Include bracket, per-unit, exempt, reverse-charge, gross-up and percent-of-gross codes (default true). */
   readonly exoticCodes?: boolean;
 };
 
@@ -21,15 +21,16 @@ const decimalText = (maxUnits: number, scale: number): fc.Arbitrary<string> =>
 
 /**
  * Invoice documents as a host sends them (decimal strings): 1–6 lines, two percent codes of which
- * the second is tax on tax, optionally a per-unit, an exempt, a reverse-charge and (on
- * tax-excluded documents) a bracket code, line and header charges, every rounding level and
- * mode, cash rounding, an accounting currency and payment terms with instalments.
+ * the second is tax on tax, optionally a per-unit, an exempt, a reverse-charge, a gross-up, a
+ * per-unit code in the percent base, a percent-of-gross and (price-excluded) a bracket code, line
+ * and header charges (some percent header charges compound), every rounding level and mode, cash
+ * rounding, an accounting currency and payment terms with instalments.
  * @example
  * fc.sample(invoiceDocumentArb({ maxLines: 3 }), 1)
  */
 export function invoiceDocumentArb(options: InvoiceDocumentArbOptions = {}): fc.Arbitrary<Record<string, unknown>> {
   const exotic = options.exoticCodes ?? true;
-  const code = fc.constantFrom('A', 'B', 'C', 'X', 'R', 'K');
+  const code = exotic ? fc.constantFrom('A', 'B', 'C', 'X', 'R', 'K', 'G', 'P', 'S') : fc.constantFrom('A', 'B', 'C', 'X', 'R', 'K');
   const line = fc.record({
     item: fc.constantFrom('apple', 'pear'),
     itemTaxGroup: fc.uniqueArray(code, { maxLength: 6 }),
@@ -58,6 +59,7 @@ export function invoiceDocumentArb(options: InvoiceDocumentArbOptions = {}): fc.
           value: decimalText(5_000, 2),
           taxGroup: fc.uniqueArray(code, { maxLength: 3 }),
           spread: fc.constantFrom('byAmount', 'byQuantity', 'equally'),
+          compound: fc.boolean(),
         }),
         { maxLength: 2 },
       ),
@@ -96,6 +98,9 @@ export function invoiceDocumentArb(options: InvoiceDocumentArbOptions = {}): fc.
           calculation: { kind: 'brackets', method: 'interval', brackets: [{ upTo: '50', rate: '30' }, { upTo: '100', rate: '20' }, { upTo: null, rate: '10' }] },
           priceIncluded: false,
         });
+        taxCodes.push({ id: 'G', calculation: { kind: 'grossUp', rate: '5' } });
+        taxCodes.push({ id: 'P', calculation: { kind: 'amountPerUnit', amount: '0.10', inPercentBase: true } });
+        taxCodes.push({ id: 'S', calculation: { kind: 'percentOfGross', rate: '1.5' }, priceIncluded: false });
       }
       const schedule = r.terms?.schedule ?? null;
       const fixedSchedule =
@@ -107,13 +112,13 @@ export function invoiceDocumentArb(options: InvoiceDocumentArbOptions = {}): fc.
       return {
         currency: r.currency,
         invoiceDate: r.invoiceDate,
-        customerTaxGroup: ['A', 'B', 'C', 'X', 'R', 'K'],
+        customerTaxGroup: ['A', 'B', 'C', 'X', 'R', 'K', 'G', 'P', 'S'],
         taxCodes,
         priceMode: r.priceMode,
         rounding: { level: r.level, mode: r.mode, taxIncluded: r.keep },
         totalDiscountPercent: r.totalDiscountPercent,
         lines: r.lines.map((l, i) => ({ id: `L${i + 1}`, ...l, charges: l.charges.map((c, j) => ({ id: `c${j + 1}`, ...c })) })),
-        headerCharges: r.headerCharges.map((c, j) => ({ id: `H${j + 1}`, ...c })),
+        headerCharges: r.headerCharges.map((c, j) => ({ id: `H${j + 1}`, ...c, compound: c.compound && c.kind === 'percent' })),
         cashRounding: r.currency === 'JPY' ? null : r.cashRounding,
         accounting: r.accounting,
         paymentTerms: r.terms === null ? null : { ...r.terms, schedule: fixedSchedule },

@@ -1,11 +1,14 @@
-import { test } from '@fast-check/vitest';
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { compareDates } from '../../src/calendar/compareDates.js';
 import type { Money } from '../../src/money/Money.js';
-import { calculateInvoice } from '../../src/invoicing/calculateInvoice.js';
+import { type CalculateInvoiceOptions, calculateInvoice } from '../../src/invoicing/calculateInvoice.js';
 import type { Invoice, TaxAmount } from '../../src/invoicing/Invoice.js';
 import { invoiceDocumentArb } from '../../src/testkit/index.js';
-import { deepFreeze, Oracle, oracleOfMoney } from '../helpers.js';
+import { deepFreeze, Oracle, oracleOfMoney, oracleUnits } from '../helpers.js';
+import { minorUnitOf } from '../../src/money/currencies.js';
+import { formatScaled } from '../../src/money/formatScaled.js';
+import { ROUNDING_MODES } from '../../src/money/rounding.js';
 
 const sum = (xs: readonly Money[]): bigint => xs.reduce((a, x) => a + x.minor, 0n);
 
@@ -49,6 +52,13 @@ describe('calculateInvoice properties', () => {
     expect(compareDates(inv.dueDate, inv.invoiceDate)).toBeGreaterThanOrEqual(0);
   });
 
+  test.prop([invoiceDocumentArb({ maxLines: 3 })])('the rounding policy in options gives the invoice the same policy in the document gives', (doc) => {
+    const { rounding, ...rest } = doc;
+    const viaOptions = calculateInvoice(rest, { rounding } as CalculateInvoiceOptions);
+    expect(JSON.stringify(viaOptions)).toBe(JSON.stringify(calculateInvoice(doc)));
+    expect(JSON.stringify(calculateInvoice(doc, { rounding } as CalculateInvoiceOptions))).toBe(JSON.stringify(viaOptions));
+  });
+
   test.prop([invoiceDocumentArb({ maxLines: 3 })])('does not mutate its input and is deterministic', (doc) => {
     const copy = structuredClone(doc);
     const frozen = deepFreeze(structuredClone(doc));
@@ -80,6 +90,35 @@ describe('calculateInvoice properties', () => {
         if (t === undefined) continue;
         expect(oracleOfMoney(t.amount).minus(exact).abs().lte(unit.div(2))).toBe(true);
       }
+    },
+  );
+
+  test.prop([invoiceDocumentArb({ taxIncluded: false, exoticCodes: false }), fc.constantFrom(...ROUNDING_MODES), fc.constantFrom('5', '10', '33.3')])(
+    'gross-up, percent of gross and per-unit tax in the percent base: each line tax is the decimal.js oracle rounded once (per line)',
+    (doc, mode, rate) => {
+      const taxCodes = [
+        { id: 'P', calculation: { kind: 'amountPerUnit', amount: '0.15', inPercentBase: true } },
+        { id: 'A', calculation: { kind: 'percent', rate: '19' } },
+        { id: 'G', calculation: { kind: 'grossUp', rate } },
+        { id: 'S', calculation: { kind: 'percentOfGross', rate: '2' } },
+      ];
+      const groups = [['P', 'A', 'G', 'S'], ['A', 'S'], ['G'], ['P', 'G'], ['S']];
+      const lines = (doc.lines as Record<string, unknown>[]).map((l, i) => ({ ...l, charges: [], itemTaxGroup: groups[i % groups.length] }));
+      const d = { ...doc, customerTaxGroup: ['P', 'A', 'G', 'S'], taxCodes, lines, headerCharges: [], cashRounding: null, rounding: { level: 'perLine', mode, taxIncluded: 'keepTotal' } };
+      const inv = calculateInvoice(d);
+      const places = minorUnitOf(inv.currency) ?? 0;
+      const round = (x: InstanceType<typeof Oracle>): bigint => oracleUnits(x, places, mode);
+      inv.lines.forEach((l, i) => {
+        const group = groups[i % groups.length] as string[];
+        const net = oracleOfMoney(l.net);
+        const perUnit = group.includes('P') ? new Oracle(formatScaled(l.quantity)).times('0.15') : new Oracle(0);
+        const a = group.includes('A') ? net.plus(perUnit).times('0.19') : new Oracle(0);
+        const g = group.includes('G') ? net.plus(perUnit).times(rate).div(new Oracle(100).minus(rate)) : new Oracle(0);
+        const gross = group.includes('S') ? net.plus(perUnit).plus(a).plus(g).times('0.02') : new Oracle(0);
+        const expected: Record<string, bigint> = { P: round(perUnit), A: round(a), G: round(g), S: round(gross) };
+        for (const t of l.taxes) expect([t.code, t.amount.minor]).toEqual([t.code, expected[t.code]]);
+        expect(l.taxes.map((t) => t.code)).toEqual(group);
+      });
     },
   );
 

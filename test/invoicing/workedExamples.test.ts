@@ -59,6 +59,34 @@ describe('reference §3 worked examples (d365-semantics.md §3.1)', () => {
     const inv = calculateInvoice(doc('perLine', { taxCodes: [ten, { id: 'U', calculation: { kind: 'percent', rate: '5' }, baseIncludes: ['T'] }], lines: [line('1', '100', ['T', 'U'])] }));
     expect(inv.lines[0]?.taxes.map((t) => [str(t.base), str(t.amount)])).toEqual([['EUR 100.00', 'EUR 10.00'], ['EUR 110.00', 'EUR 5.50']]);
   });
+  test('calculated percentage of net (gross-up), line, round up: 42.42 × 10 % / (1 − 10 %) = 4.7133 → 4.72', () => {
+    const g = { id: 'T', calculation: { kind: 'grossUp', rate: '10' } };
+    const inv = calculateInvoice(doc('perLine', { taxCodes: [g], lines: [line('1', '42.42')] }));
+    expect(str(inv.totals.tax)).toBe('EUR 4.72');
+    // price-included: the tax is 10 % of the price, the base is the rest
+    const incl = calculateInvoice(doc('perLine', { taxCodes: [g], priceMode: 'taxIncluded', lines: [line('1', '100.00')] }));
+    expect([str(incl.lines[0]?.net), str(incl.totals.tax), str(incl.totals.total)]).toEqual(['EUR 90.00', 'EUR 10.00', 'EUR 100.00']);
+  });
+  test('percentage of gross amount: on the net plus every other tax of the line, computed last', () => {
+    const vat = { id: 'T', calculation: { kind: 'percent', rate: '19' } };
+    const gross = { id: 'S', calculation: { kind: 'percentOfGross', rate: '2' } };
+    const inv = calculateInvoice(doc('perLine', { customerTaxGroup: ['T', 'S'], taxCodes: [gross, vat], lines: [line('1', '100', ['T', 'S'])] }));
+    expect(inv.lines[0]?.taxes.map((t) => [t.code, str(t.base), str(t.amount)])).toEqual([
+      ['S', 'EUR 119.00', 'EUR 2.38'],
+      ['T', 'EUR 100.00', 'EUR 19.00'],
+    ]);
+  });
+  test('per-unit tax in the base of percent codes (calculate before sales tax): 10 × 1.00 + 10 × 0.15, 19 % of 11.50', () => {
+    const vat = { id: 'T', calculation: { kind: 'percent', rate: '19' } };
+    const unit = (inPercentBase: boolean) => ({ id: 'U', calculation: { kind: 'amountPerUnit', amount: '0.15', inPercentBase } });
+    const before = calculateInvoice(doc('perLine', { taxCodes: [vat, unit(true)], lines: [line('1', '1.00', ['T', 'U'], '10')], rounding: { level: 'perLine', mode: 'halfUp', taxIncluded: 'keepTotal' } }));
+    expect(before.lines[0]?.taxes.map((t) => [t.code, str(t.base), str(t.amount)])).toEqual([
+      ['T', 'EUR 11.50', 'EUR 2.19'],
+      ['U', 'EUR 10.00', 'EUR 1.50'],
+    ]);
+    const after = calculateInvoice(doc('perLine', { taxCodes: [vat, unit(false)], lines: [line('1', '1.00', ['T', 'U'], '10')], rounding: { level: 'perLine', mode: 'halfUp', taxIncluded: 'keepTotal' } }));
+    expect(str(after.lines[0]?.taxes[0]?.amount)).toBe('EUR 1.90');
+  });
   test('applicable codes are the intersection of the customer and item groups; exempt and reverse charge', () => {
     const inv = calculateInvoice(
       doc('perLine', {
@@ -94,6 +122,16 @@ describe('reference §3 worked examples (d365-semantics.md §3.1)', () => {
     expect(inv.lines.map((l) => l.charges.map((c) => str(c.amount)))).toEqual([['EUR 1.50'], ['EUR 0.40']]);
     expect(inv.headerCharges[0]?.spread.map(str)).toEqual(['EUR 7.50', 'EUR 2.50']);
     expect([str(inv.totals.charges), str(inv.totals.tax), str(inv.totals.total)]).toEqual(['EUR 11.90', 'EUR 6.15', 'EUR 68.05']);
+  });
+  test('compound header charges (reference §3.2): freight 100 then handling 2 % compound → 102; handling first adds 0', () => {
+    const freight = { id: 'freight', kind: 'fixed', value: '100', taxGroup: [], spread: 'equally' };
+    const handling = { id: 'handling', kind: 'percent', value: '2', taxGroup: [], spread: 'equally', compound: true };
+    const free = { lines: [line('1', '0')] };
+    expect(str(calculateInvoice(doc('perLine', { ...free, headerCharges: [freight, handling] })).totals.charges)).toBe('EUR 102.00');
+    expect(str(calculateInvoice(doc('perLine', { ...free, headerCharges: [handling, freight] })).totals.charges)).toBe('EUR 100.00');
+    // with line nets of 84.84: 2 % of 184.84 = 3.70 (up); not compound: 2 % of 84.84 = 1.70
+    expect(calculateInvoice(doc('perLine', { headerCharges: [freight, handling] })).headerCharges.map((c) => str(c.amount))).toEqual(['EUR 100.00', 'EUR 3.70']);
+    expect(calculateInvoice(doc('perLine', { headerCharges: [freight, { ...handling, compound: false }] })).headerCharges.map((c) => str(c.amount))).toEqual(['EUR 100.00', 'EUR 1.70']);
   });
   test('cash rounding of 11.03 to 0.05: a rounding line, or the largest tax absorbs it', () => {
     const base = { lines: [line('1', '10.03')], rounding: { level: 'perLine', mode: 'halfUp', taxIncluded: 'keepTotal' } };
@@ -142,6 +180,25 @@ describe('errors', () => {
   });
   test('a code may only include earlier codes in its base', () => {
     expect(() => calculateInvoice(doc('perLine', { taxCodes: [{ ...ten, baseIncludes: ['U'] }, ten2] }))).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: document.taxCodes[0].baseIncludes[0]: must name a tax code listed before T]`);
+  });
+  test('at most one percent-of-gross code, and no code includes it in its base', () => {
+    const s1 = { id: 'S', calculation: { kind: 'percentOfGross', rate: '2' } };
+    const s2 = { id: 'Z', calculation: { kind: 'percentOfGross', rate: '1' } };
+    expect(() => calculateInvoice(doc('perLine', { taxCodes: [s1, s2] }))).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: document.taxCodes[1]: only one percentOfGross code per document: S is one already]`);
+    expect(() => calculateInvoice(doc('perLine', { taxCodes: [s1, { ...ten, baseIncludes: ['S'] }] }))).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: document.taxCodes[1].baseIncludes[0]: cannot name the percentOfGross code S: it is computed last, on the net and every other tax]`);
+  });
+  test('only a percent header charge compounds', () => {
+    expect(() => calculateInvoice(doc('perLine', { headerCharges: [{ id: 'f', kind: 'fixed', value: '1', spread: 'equally', compound: true }] }))).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: document.headerCharges[0].compound: only a percent charge can be compound]`);
+  });
+  test('a gross-up rate must be below 100', () => {
+    expect(() => calculateInvoice(doc('perLine', { taxCodes: [{ id: 'T', calculation: { kind: 'grossUp', rate: '100' } }] }))).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: document.taxCodes[0].calculation.rate: must be below 100]`);
+  });
+  test('the rounding policy comes from options or the document, in one place', () => {
+    const { rounding, ...rest } = doc('perCode');
+    expect(str(calculateInvoice(rest, { rounding: rounding as never }).lines[1]?.taxes[0]?.amount)).toBe('EUR 4.24');
+    expect(() => calculateInvoice(rest)).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: document.rounding: is required: pass the rounding policy as options.rounding or as document.rounding]`);
+    expect(() => calculateInvoice(doc('perLine'), { rounding: rounding as never })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: options.rounding: differs from document.rounding: give the rounding policy in one place]`);
+    expect(() => calculateInvoice(rest, { rounding: { level: 'perCode' } as never })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: options.rounding.mode: Invalid option: expected one of "halfUp"|"halfDown"|"halfEven"|"up"|"down"|"ceiling"|"floor"; options.rounding.taxIncluded: Invalid option: expected one of "keepTotal"|"keepNet"]`);
   });
   test('rounding must be named', () => {
     expect(() => calculateInvoice({ ...doc('perLine'), rounding: { level: 'perLine' } })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: document.rounding.mode: Invalid option: expected one of "halfUp"|"halfDown"|"halfEven"|"up"|"down"|"ceiling"|"floor"; document.rounding.taxIncluded: Invalid option: expected one of "keepTotal"|"keepNet"]`);
