@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { parseInput } from '../../errors/parseInput.js';
-import { calculateInvoice } from '../../invoicing/calculateInvoice.js';
+import { calculateInvoice, type CalculateInvoiceOptions } from '../../invoicing/calculateInvoice.js';
 import type { CliCommand } from '../command.js';
 import { parseJsonText } from '../json.js';
 
-const InputSchema = /* @__PURE__ */ z.object({ document: z.unknown() });
+const InputSchema = /* @__PURE__ */ z.object({ document: z.unknown(), options: z.unknown().optional() });
 
 /**
  * `order-to-cash invoice`: calculates an invoice document (taxes, charges, rounding, terms).
@@ -14,11 +14,12 @@ const InputSchema = /* @__PURE__ */ z.object({ document: z.unknown() });
 export const invoiceCommand: CliCommand = {
   name: 'invoice',
   summary: 'Calculate an invoice: taxes, charges, rounding policy, cash rounding, due dates',
-  usage: `Input: { "document": InvoiceDocument }   (see docs/invoicing.md)
+  usage: `Input: { "document": InvoiceDocument, "options"?: { "rounding"? } }   (see docs/invoicing.md)
+       the rounding policy goes in options.rounding or in document.rounding
 Output: { "invoice": Invoice }   lines, charges, per-code taxes, totals in both currencies`,
   options: {},
   run: async ({ input, io }) => {
     const raw = parseInput(InputSchema, parseJsonText(await io.readText(input), ['input']), ['input']);
-    return { invoice: calculateInvoice(raw.document) };
+    return { invoice: calculateInvoice(raw.document, (raw.options ?? {}) as CalculateInvoiceOptions) };
   },
 };
