@@ -11,6 +11,7 @@ export const entries: Record<string, string> = {
   'payments/index': 'src/payments/index.ts',
   'credit/index': 'src/credit/index.ts',
   'testkit/index': 'src/testkit/index.ts',
+  'postgres/index': 'src/adapters/postgres/index.ts',
 };
 
 export default defineConfig({

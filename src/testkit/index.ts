@@ -14,3 +14,4 @@ export { agingBucketsArb, agingItemArb, paymentExperienceArb, type DateNearArbOp
 export { type PricingScenario, type PricingScenarioArbOptions, pricingScenarioArb } from './pricingArbitraries.js';
 export { type InvoiceDocumentArbOptions, invoiceDocumentArb } from './invoicingArbitraries.js';
 export { type RebateSourceLineArbOptions, rebateSourceLineArb, rebateSourceLinesArb } from './rebatesArbitraries.js';
+export { type ContractRunner, type InvoiceNumberSequenceContractOptions, invoiceNumberSequenceContract, type MakeInvoiceNumberSequence, type MakeOpenItemRepository, type OpenItemRepositoryContractOptions, openItemRepositoryContract } from './conformance/index.js';

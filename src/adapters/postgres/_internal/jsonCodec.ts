@@ -1,0 +1,62 @@
+import { money } from '../../../money/Money.js';
+
+// JSON for values of the library: bigints and Money survive the round trip through a
+// `jsonb` column exactly. A bigint is stored as {"$bigint":"123"}, Money as
+// {"$money":{"minor":"123","currency":"EUR"}}; everything else is plain JSON.
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function isMoneyLike(value: object): value is { minor: bigint; currency: string } {
+  const rec = value as Record<string, unknown>;
+  return typeof rec.minor === 'bigint' && typeof rec.currency === 'string' && Object.keys(rec).length === 2;
+}
+
+/** A library value as plain JSON data (see the file comment for the tags). */
+export function toJsonData(value: unknown): Json {
+  if (value === null || value === undefined) return null;
+  switch (typeof value) {
+    case 'bigint':
+      return { $bigint: value.toString() };
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError(`cannot store the number ${value}`);
+      return value;
+    case 'object': {
+      if (Array.isArray(value)) return value.map(toJsonData);
+      if (isMoneyLike(value)) return { $money: { minor: value.minor.toString(), currency: value.currency } };
+      const out: { [key: string]: Json } = {};
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (v !== undefined) out[k] = toJsonData(v);
+      return out;
+    }
+    default:
+      throw new TypeError(`cannot store a ${typeof value}`);
+  }
+}
+
+/** The library value back from JSON data written by {@link toJsonData}. */
+export function fromJsonData(data: unknown): unknown {
+  if (data === null || typeof data !== 'object') return data;
+  if (Array.isArray(data)) return data.map(fromJsonData);
+  const rec = data as Record<string, unknown>;
+  const keys = Object.keys(rec);
+  if (keys.length === 1 && typeof rec.$bigint === 'string') return BigInt(rec.$bigint);
+  if (keys.length === 1 && typeof rec.$money === 'object' && rec.$money !== null) {
+    const m = rec.$money as { minor: string; currency: string };
+    return money(BigInt(m.minor), m.currency);
+  }
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = fromJsonData(rec[k]);
+  return out;
+}
+
+/** {@link toJsonData} as text, for a `$n::jsonb` parameter. */
+export function toJsonText(value: unknown): string {
+  return JSON.stringify(toJsonData(value));
+}
+
+/** The library value of a `jsonb` column as the drivers return it (parsed: pg and PGlite both parse `jsonb`). */
+export function fromJsonColumn(column: unknown): unknown {
+  return fromJsonData(column);
+}
