@@ -5,7 +5,6 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { migratePostgres } from '../../../src/adapters/postgres/migratePostgres.js';
 import { postgresInvoiceNumbers } from '../../../src/adapters/postgres/postgresInvoiceNumbers.js';
-import { postgresOpenItems } from '../../../src/adapters/postgres/postgresOpenItems.js';
 import { type SqlDatabase, sqlDatabase } from '../../../src/adapters/postgres/SqlDatabase.js';
 import { addDays } from '../../../src/calendar/addDays.js';
 import { calendarDate } from '../../../src/calendar/CalendarDate.js';
