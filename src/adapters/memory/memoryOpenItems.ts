@@ -58,13 +58,14 @@ function parseItems(items: readonly OpenItem[]): OpenItem[] {
  * await repo.applySettlement(settlement, settlement.idempotencyKey) //=> { kind: 'applied', version: 1 }
  */
 export function memoryOpenItems(items: readonly OpenItem[] = []): MemoryOpenItemRepository {
-  let state: SettlementState = { items: parseItems(items), applied: new Map() };
+  const byId = new Map<string, OpenItem>(parseItems(items).map((i) => [i.id, i]));
+  const applied = new Map<string, string>();
   let version = 0;
   return {
     listOpen(query: OpenItemQuery): Promise<readonly OpenItem[]> {
       return Promise.resolve().then(() => {
         const q = parseInput(OpenItemQuerySchema, query, ['query']);
-        return state.items.filter((i) => i.customerId === q.customerId && i.currency === q.currency && i.residual.minor !== 0n).sort(byDueDateThenId);
+        return [...byId.values()].filter((i) => i.customerId === q.customerId && i.currency === q.currency && i.residual.minor !== 0n).sort(byDueDateThenId);
       });
     },
 
@@ -73,6 +74,15 @@ export function memoryOpenItems(items: readonly OpenItem[] = []): MemoryOpenItem
         if (typeof key !== 'string' || key.length === 0) invalidInput(['key'], 'must be a non-empty idempotency key');
         if (typeof settlement.contentHash !== 'string' || settlement.contentHash.length === 0)
           invalidInput(['settlement', 'contentHash'], 'must be the content hash of the settlement (from settlePayment or reverseSettlement)');
+        // The payments rule on the items the settlement names (and the key's stored hash, if any):
+        // the same decision as on the whole state, without copying it per settlement.
+        const named = new Set(settlement.entries.flatMap((e) => (e.itemId === undefined ? [] : [e.itemId as string])));
+        const touched = [...named].flatMap((id) => {
+          const item = byId.get(id);
+          return item === undefined ? [] : [item];
+        });
+        const seen = applied.get(key);
+        const state: SettlementState = { items: touched, applied: seen === undefined ? new Map() : new Map([[key, seen]]) };
         const outcome = applyToState(state, { ...settlement, idempotencyKey: key });
         switch (outcome.kind) {
           case 'duplicate':
@@ -80,7 +90,8 @@ export function memoryOpenItems(items: readonly OpenItem[] = []): MemoryOpenItem
           case 'conflict':
             return { kind: 'conflict', staleItemIds: outcome.staleItemIds };
           case 'applied':
-            state = { items: outcome.state.items.map((i) => (Object.isFrozen(i) ? i : frozen(i))), applied: outcome.state.applied };
+            for (const item of outcome.state.items) byId.set(item.id, Object.isFrozen(item) ? item : frozen(item));
+            applied.set(key, settlement.contentHash);
             version += 1;
             return { kind: 'applied', version };
         }
@@ -89,9 +100,7 @@ export function memoryOpenItems(items: readonly OpenItem[] = []): MemoryOpenItem
 
     putOpenItems(next: readonly OpenItem[]): Promise<void> {
       return Promise.resolve().then(() => {
-        const parsed = parseItems(next);
-        const byId = new Set(parsed.map((i) => i.id as string));
-        state = { items: [...state.items.filter((i) => !byId.has(i.id)), ...parsed], applied: state.applied };
+        for (const item of parseItems(next)) byId.set(item.id, item);
       });
     },
   };
