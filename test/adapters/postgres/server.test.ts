@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { migratePostgres } from '../../../src/adapters/postgres/migratePostgres.js';
 import { postgresInvoiceNumbers } from '../../../src/adapters/postgres/postgresInvoiceNumbers.js';
+import { postgresOpenItems } from '../../../src/adapters/postgres/postgresOpenItems.js';
 import { type SqlDatabase, sqlDatabase } from '../../../src/adapters/postgres/SqlDatabase.js';
 import { addDays } from '../../../src/calendar/addDays.js';
 import { calendarDate } from '../../../src/calendar/CalendarDate.js';
@@ -15,6 +16,7 @@ import type { ApplyOutcome } from '../../../src/payments/ports.js';
 import type { Settlement } from '../../../src/payments/Settlement.js';
 import { settlePayment } from '../../../src/payments/settlePayment.js';
 import { invoiceNumberSequenceContract, openItemRepositoryContract } from '../../../src/testkit/index.js';
+import { item } from '../../payments/_fixtures.js';
 import { faultLaws } from './faults.js';
 import { freshRepository, resetTables } from './_harness.js';
 
@@ -62,6 +64,29 @@ describe.skipIf(url === undefined || url === '')('PostgreSQL adapter on a server
   );
 
   describe('faults', () => faultLaws(() => db));
+
+  describe('drivers', () => {
+    test('a single pg.Client runs concurrent transactions one after the other', async () => {
+      const seed = [item('I1', '100.00', '2026-01-31')];
+      await freshRepository(db, seed);
+      const target = new URL(url ?? '');
+      target.pathname = `/${database}`;
+      const client = new pg.Client({ connectionString: target.toString() });
+      await client.connect();
+      try {
+        const repo = postgresOpenItems(client);
+        const settlements = Array.from({ length: 10 }, (_, i) =>
+          settlePayment({ payment: { id: `P${i}`, currency: 'EUR', amount: money(6_000n, 'EUR'), valueDate: calendarDate('2026-01-10'), references: [] }, items: seed, idempotencyKey: `k${i}` }, { rounding: 'halfUp', asOf: calendarDate('2026-01-10') }),
+        );
+        const outcomes = await Promise.all(settlements.map((s) => repo.applySettlement(s, s.idempotencyKey)));
+        expect(outcomes.map((o) => o.kind).sort()).toEqual(['applied', ...Array<string>(9).fill('conflict')]);
+        expect((await repo.listOpen({ customerId: 'C1' as CustomerId, currency: 'EUR' })).map((i) => i.residual.minor)).toEqual([4_000n]);
+      } finally {
+        await client.end();
+      }
+    });
+  });
+
 
   describe('50 concurrent settlements of overlapping payments against 20 invoices', () => {
     const START = calendarDate('2026-01-01');
