@@ -5,13 +5,25 @@ import type { SqlQueryable } from '../SqlDatabase.js';
 // of orders, quotations and returns follow. A save names the version it read; a stale one
 // changes nothing and reports the current version.
 
-/** A stored aggregate and its version. */
+/**
+ * A stored aggregate and its version.
+ * @example
+ * const a: StoredAggregate<{ n: number }> = { value: { n: 1 }, version: 3 };
+ */
 export type StoredAggregate<T> = { readonly value: T; readonly version: number };
 
-/** Outcome of {@link saveAggregate}. */
+/**
+ * Outcome of {@link saveAggregate}.
+ * @example
+ * const o: SaveAggregateOutcome = { kind: 'conflict', currentVersion: 4 };
+ */
 export type SaveAggregateOutcome = { readonly kind: 'saved'; readonly version: number } | { readonly kind: 'conflict'; readonly currentVersion: number };
 
-/** The aggregate `type`/`id`, or undefined. */
+/**
+ * The aggregate `type`/`id`, or undefined.
+ * @example
+ * await loadAggregate(tx, 'salesOrder', 'SO-1') //=> { value, version: 2 }
+ */
 export async function loadAggregate<T>(q: SqlQueryable, type: string, id: string): Promise<StoredAggregate<T> | undefined> {
   const rows = (await q.query('SELECT value, version FROM otc_aggregates WHERE type = $1 AND id = $2', [type, id])).rows as { value: unknown; version: number }[];
   const row = rows[0];
@@ -21,6 +33,8 @@ export async function loadAggregate<T>(q: SqlQueryable, type: string, id: string
 /**
  * Saves `value` as version `expectedVersion + 1` when the stored version is `expectedVersion`
  * (0: the aggregate must not exist yet); otherwise a conflict with the current version.
+ * @example
+ * await saveAggregate(tx, 'salesOrder', 'SO-1', 0, order) //=> { kind: 'saved', version: 1 }
  */
 export async function saveAggregate(q: SqlQueryable, type: string, id: string, expectedVersion: number, value: unknown): Promise<SaveAggregateOutcome> {
   const json = toJsonText(value);
@@ -34,7 +48,11 @@ export async function saveAggregate(q: SqlQueryable, type: string, id: string, e
   return { kind: 'conflict', currentVersion: Number(current[0]?.version ?? 0) };
 }
 
-/** The next value (1, 2, …) of the named counter; gap-free within the caller's transaction. */
+/**
+ * The next value (1, 2, …) of the named counter; gap-free within the caller's transaction.
+ * @example
+ * await nextInSequence(tx, 'invoice') //=> 1n
+ */
 export async function nextInSequence(q: SqlQueryable, name: string): Promise<bigint> {
   const rows = (
     await q.query(

@@ -11,7 +11,11 @@ function isMoneyLike(value: object): value is { minor: bigint; currency: string 
   return typeof rec.minor === 'bigint' && typeof rec.currency === 'string' && Object.keys(rec).length === 2;
 }
 
-/** A library value as plain JSON data (see the file comment for the tags). */
+/**
+ * A library value as plain JSON data (see the file comment for the tags).
+ * @example
+ * toJsonData({ n: 5n }) //=> { n: { $bigint: '5' } }
+ */
 export function toJsonData(value: unknown): Json {
   if (value === null || value === undefined) return null;
   switch (typeof value) {
@@ -35,7 +39,11 @@ export function toJsonData(value: unknown): Json {
   }
 }
 
-/** The library value back from JSON data written by {@link toJsonData}. */
+/**
+ * The library value back from JSON data written by {@link toJsonData}.
+ * @example
+ * fromJsonData({ n: { $bigint: '5' } }) //=> { n: 5n }
+ */
 export function fromJsonData(data: unknown): unknown {
   if (data === null || typeof data !== 'object') return data;
   if (Array.isArray(data)) return data.map(fromJsonData);
@@ -51,12 +59,20 @@ export function fromJsonData(data: unknown): unknown {
   return out;
 }
 
-/** {@link toJsonData} as text, for a `$n::jsonb` parameter. */
+/**
+ * {@link toJsonData} as text, for a `$n::jsonb` parameter.
+ * @example
+ * toJsonText({ n: 5n }) //=> '{"n":{"$bigint":"5"}}'
+ */
 export function toJsonText(value: unknown): string {
   return JSON.stringify(toJsonData(value));
 }
 
-/** The library value of a `jsonb` column as the drivers return it (parsed: pg and PGlite both parse `jsonb`). */
+/**
+ * The library value of a `jsonb` column as the drivers return it (parsed: pg and PGlite both parse `jsonb`).
+ * @example
+ * fromJsonColumn(row.data) // an OpenItem without its residual
+ */
 export function fromJsonColumn(column: unknown): unknown {
   return fromJsonData(column);
 }
