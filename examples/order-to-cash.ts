@@ -26,6 +26,7 @@ import { demoInvoicing } from './demo-invoicing.js';
 import { demoPayments } from './demo-payments.js';
 import { demoPricing } from './demo-pricing.js';
 import { demoRebates } from './demo-rebates.js';
+import { demoStorage } from './demo-storage.js';
 
 heading('1. Exact line amounts');
 note('Each line: price × quantity × (1 − 7.5 %), rounded half-up to the cent once, at the end.\n');
@@ -106,3 +107,4 @@ demoInvoicing();
 demoPayments();
 demoRebates();
 demoCredit();
+await demoStorage();
