@@ -37,4 +37,25 @@ export function faultLaws(db: () => SqlDatabase): void {
       { id: 'I2', residual: '5000', version: 2 },
     ]);
   });
+
+  test('serialisation failures and deadlocks rerun the whole transaction, then are a conflict', async () => {
+    await freshRepository(db(), items);
+    const failing = (times: number, code: string): SqlDatabase => {
+      let left = times;
+      return {
+        query: (sql, params) => db().query(sql, params),
+        transaction: (work) =>
+          db().transaction(async (tx) => {
+            const result = await work(tx);
+            if (left-- > 0) throw Object.assign(new Error(`could not serialize access (${code})`), { code });
+            return result;
+          }),
+      };
+    };
+    const before = await snapshot(db());
+    expect(await postgresOpenItems(failing(5, '40001'), { maxAttempts: 5 }).applySettlement(settlement, settlement.idempotencyKey)).toEqual({ kind: 'conflict', staleItemIds: ['I1', 'I2'] });
+    expect(await snapshot(db())).toEqual(before);
+    expect(await postgresOpenItems(failing(2, '40P01')).applySettlement(settlement, settlement.idempotencyKey)).toEqual({ kind: 'applied', version: expect.any(Number) });
+    expect((await snapshot(db())).settlements).toHaveLength(1);
+  });
 }
