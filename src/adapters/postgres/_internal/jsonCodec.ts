@@ -30,9 +30,8 @@ export function toJsonData(value: unknown): Json {
     case 'object': {
       if (Array.isArray(value)) return value.map(toJsonData);
       if (isMoneyLike(value)) return { $money: { minor: value.minor.toString(), currency: value.currency } };
-      const out: { [key: string]: Json } = {};
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (v !== undefined) out[k] = toJsonData(v);
-      return out;
+      // fromEntries defines own properties, so a key such as "__proto__" stays data.
+      return Object.fromEntries(Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => (v === undefined ? [] : [[k, toJsonData(v)]]))) as { [key: string]: Json };
     }
     default:
       throw new TypeError(`cannot store a ${typeof value}`);
@@ -54,9 +53,7 @@ export function fromJsonData(data: unknown): unknown {
     const m = rec.$money as { minor: string; currency: string };
     return money(BigInt(m.minor), m.currency);
   }
-  const out: Record<string, unknown> = {};
-  for (const k of keys) out[k] = fromJsonData(rec[k]);
-  return out;
+  return Object.fromEntries(keys.map((k) => [k, fromJsonData(rec[k])]));
 }
 
 /**
