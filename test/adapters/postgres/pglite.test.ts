@@ -84,7 +84,7 @@ describe('PostgreSQL adapter on PGlite', () => {
       'the JSON codec round-trips bigints and plain data through jsonb',
       async (value) => {
         const rows = (await db.query('SELECT $1::jsonb AS v', [toJsonText(value)])).rows as { v: unknown }[];
-        expect(fromJsonColumn(rows[0]?.v)).toEqual(JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)), (_k, v: unknown) => (typeof v === 'string' && /^-?\d+n$/.test(v) ? BigInt(v.slice(0, -1)) : v)));
+        expect(fromJsonColumn(rows[0]?.v)).toEqual(value);
       },
     );
 
