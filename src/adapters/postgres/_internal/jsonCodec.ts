@@ -31,7 +31,7 @@ export function toJsonData(value: unknown): Json {
       if (Array.isArray(value)) return value.map(toJsonData);
       if (isMoneyLike(value)) return { $money: { minor: value.minor.toString(), currency: value.currency } };
       // fromEntries defines own properties, so a key such as "__proto__" stays data.
-      return Object.fromEntries(Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => (v === undefined ? [] : [[k, toJsonData(v)]]))) as { [key: string]: Json };
+      return Object.fromEntries<Json>(Object.entries(value as Record<string, unknown>).flatMap(([k, v]): [string, Json][] => (v === undefined ? [] : [[k, toJsonData(v)]])));
     }
     default:
       throw new TypeError(`cannot store a ${typeof value}`);
