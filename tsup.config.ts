@@ -13,6 +13,7 @@ export const entries: Record<string, string> = {
   'credit/index': 'src/credit/index.ts',
   'testkit/index': 'src/testkit/index.ts',
   'memory/index': 'src/adapters/memory/index.ts',
+  'postgres/index': 'src/adapters/postgres/index.ts',
 };
 
 // The command-line tool (package.json "bin"), not a subpath.

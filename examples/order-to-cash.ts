@@ -27,6 +27,7 @@ import { demoOrders } from './demo-orders.js';
 import { demoPayments } from './demo-payments.js';
 import { demoPricing } from './demo-pricing.js';
 import { demoRebates } from './demo-rebates.js';
+import { demoStorage } from './demo-storage.js';
 
 heading('1. Exact line amounts');
 note('Each line: price × quantity × (1 − 7.5 %), rounded half-up to the cent once, at the end.\n');
@@ -108,3 +109,4 @@ demoInvoicing();
 demoPayments();
 demoRebates();
 demoCredit();
+await demoStorage();

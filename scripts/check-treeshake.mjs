@@ -63,6 +63,16 @@ const cases = [
     code: "import { memorySalesOrders } from 'order-to-cash/memory'; console.log(memorySalesOrders());",
     absent: ['compilePriceBook', 'priceOrder', 'calculateInvoice', 'settlePayment', 'node_modules/fast-check', 'node_modules/decimal.js', 'node_modules/@electric-sql', 'node_modules/pg/'],
   },
+  {
+    name: 'root and every core subpath, whole: no database driver, no adapter',
+    code: "import * as a from 'order-to-cash'; import * as b from 'order-to-cash/money'; import * as c from 'order-to-cash/calendar'; import * as d from 'order-to-cash/pricing'; import * as e from 'order-to-cash/rebates'; import * as f from 'order-to-cash/invoicing'; import * as g from 'order-to-cash/payments'; import * as h from 'order-to-cash/credit'; console.log(a, b, c, d, e, f, g, h);",
+    absent: ['postgresOpenItems', 'migratePostgres', 'sqlDatabase', 'openItemRepositoryContract', 'node_modules/pg', 'node_modules/@electric-sql/pglite', 'node_modules/fast-check'],
+  },
+  {
+    name: 'postgres subpath: postgresOpenItems (the drivers stay the host\'s)',
+    code: "import { postgresOpenItems } from 'order-to-cash/postgres'; console.log(postgresOpenItems);",
+    absent: ['matchStatement', 'findCombination', 'resolvePrice', 'accrueRebates', 'creditExposure', 'node_modules/pg', 'node_modules/@electric-sql/pglite', 'node_modules/fast-check', 'node_modules/decimal.js'],
+  },
 ];
 
 const resolveFromExports = {

@@ -15,3 +15,4 @@ export { type PricingScenario, type PricingScenarioArbOptions, pricingScenarioAr
 export { type InvoiceDocumentArbOptions, invoiceDocumentArb } from './invoicingArbitraries.js';
 export { type RebateSourceLineArbOptions, rebateSourceLineArb, rebateSourceLinesArb } from './rebatesArbitraries.js';
 export { changedBookArb, type OrderScenario, type OrderScenarioArbOptions, orderScenarioArb } from './orders.js';
+export { type ContractRunner, type InvoiceNumberSequenceContractOptions, invoiceNumberSequenceContract, type MakeInvoiceNumberSequence, type MakeOpenItemRepository, type OpenItemRepositoryContractOptions, openItemRepositoryContract } from './conformance/index.js';

@@ -9,3 +9,4 @@ export { memoryPriceBooks } from './memoryPriceBooks.js';
 export { memoryQuotations } from './memoryQuotations.js';
 export { memoryReturnOrders } from './memoryReturnOrders.js';
 export { memorySalesOrders } from './memorySalesOrders.js';
+export { type MemoryOpenItemRepository, memoryOpenItems } from './memoryOpenItems.js';

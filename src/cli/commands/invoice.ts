@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { parseInput } from '../../errors/parseInput.js';
-import { calculateInvoice, type CalculateInvoiceOptions } from '../../invoicing/calculateInvoice.js';
+import { calculateInvoice } from '../../invoicing/calculateInvoice.js';
 import type { CliCommand } from '../command.js';
 import { parseJsonText } from '../json.js';
 
@@ -20,6 +20,6 @@ Output: { "invoice": Invoice }   lines, charges, per-code taxes, totals in both 
   options: {},
   run: async ({ input, io }) => {
     const raw = parseInput(InputSchema, parseJsonText(await io.readText(input), ['input']), ['input']);
-    return { invoice: calculateInvoice(raw.document, (raw.options ?? {}) as CalculateInvoiceOptions) };
+    return { invoice: calculateInvoice(raw.document, (raw.options ?? {})) };
   },
 };

@@ -1,0 +1,55 @@
+import { isOrderToCashError } from '../../../errors/OrderToCashError.js';
+import { canonicalJson } from '../../../payments/contentHash.js';
+
+// Assertions of the conformance suites, free of any test framework. Values are compared
+// through canonical JSON, so bigints, Money and key order compare as data.
+
+/**
+ * Throws unless `actual` and `expected` are the same data.
+ * @example
+ * checkEqual(1n, 1n, 'amount')
+ */
+export function checkEqual(actual: unknown, expected: unknown, what: string): void {
+  const a = canonicalJson(actual);
+  const e = canonicalJson(expected);
+  if (a !== e) throw new Error(`${what}:\n  expected ${e}\n  actual   ${a}`);
+}
+
+/**
+ * Throws unless `condition` holds.
+ * @example
+ * check(items.length > 0, 'items listed')
+ */
+export function check(condition: boolean, what: string): void {
+  if (!condition) throw new Error(what);
+}
+
+/**
+ * Throws unless `run` rejects with an OrderToCashError of `code`.
+ * @example
+ * await checkRejects(() => repo.applySettlement(other, key), 'idempotency_key_reused', 'reused key')
+ */
+export async function checkRejects(run: () => Promise<unknown>, code: string, what: string): Promise<void> {
+  let outcome: unknown;
+  try {
+    outcome = await run();
+  } catch (error) {
+    if (isOrderToCashError(error) && error.code === code) return;
+    throw new Error(`${what}: expected an OrderToCashError ${code}, got ${String(error)}`, { cause: error });
+  }
+  throw new Error(`${what}: expected an OrderToCashError ${code}, got ${canonicalJson(outcome)}`);
+}
+
+/**
+ * The error code of an OrderToCashError thrown by `run`, or its result.
+ * @example
+ * await codeOrResult(() => Promise.resolve(1)) //=> { value: 1 }
+ */
+export async function codeOrResult<T>(run: () => Promise<T> | T): Promise<{ readonly error: string } | { readonly value: T }> {
+  try {
+    return { value: await run() };
+  } catch (error) {
+    if (isOrderToCashError(error)) return { error: error.code };
+    throw error;
+  }
+}

@@ -1,0 +1,4 @@
+// The conformance suites: one per port, run by every adapter (memory, postgres, a host's own).
+export type { ContractRunner } from './ContractRunner.js';
+export { type InvoiceNumberSequenceContractOptions, invoiceNumberSequenceContract, type MakeInvoiceNumberSequence } from './invoiceNumberSequenceContract.js';
+export { type MakeOpenItemRepository, type OpenItemRepositoryContractOptions, openItemRepositoryContract } from './openItemRepositoryContract.js';
