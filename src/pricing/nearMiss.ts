@@ -4,7 +4,7 @@ import { formatScaled } from '../money/formatScaled.js';
 import type { Money } from '../money/Money.js';
 import type { Scaled } from '../money/Scaled.js';
 import { subtractScaled } from '../money/subtractScaled.js';
-import { type AccountNode, RELATION_INDEX } from './_internal/priceIndex.js';
+import { bucketOf, RELATION_INDEX, recordsIn } from './_internal/priceIndex.js';
 import { inDates } from './_internal/search.js';
 import type { PriceBook } from './compilePriceBook.js';
 import { type PricedLine, type PriceOrderOptions, priceLine } from './priceOrder.js';
@@ -41,11 +41,7 @@ export function nearMiss(book: PriceBook, customer: CustomerContext, currency: s
     for (const [ac, ar] of accounts) {
       for (const [ic, ir] of items) {
         if (ar === undefined || ir === undefined) continue;
-        const ri = RELATION_INDEX[relation];
-        const node: AccountNode | undefined = ic === 'table' ? book.index.items.get(ir)?.nodes[ri] : ic === 'group' ? book.index.groups[ri]?.get(ir) : book.index.all[ri];
-        const leaf = node === undefined ? undefined : ac === 'table' ? node.byCustomer?.get(ar) : ac === 'group' ? node.byGroup?.get(ar) : node.all;
-        const records = leaf?.find((b) => b.currency === currency && b.unit === line.unit)?.records ?? [];
-        for (const r of records) {
+        for (const r of recordsIn(bucketOf(book.index, RELATION_INDEX[relation], ac, ar, ic, ir), currency, line.unit)) {
           if (!inDates(r, options.asOf as CalendarDate) || compareScaled(r.fromQty, line.quantity) <= 0) continue;
           if (best === undefined || compareScaled(r.fromQty, best.from) < 0 || (compareScaled(r.fromQty, best.from) === 0 && r.id < best.id)) best = { id: r.id, from: r.fromQty };
         }

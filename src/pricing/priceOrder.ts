@@ -8,7 +8,7 @@ import { CurrencyCodeSchema } from '../money/schemas.js';
 import { lineAmountMinor } from './_internal/lineAmountMinor.js';
 import { isPrepared, OptionsSchema, OrderLineSchema, OrderSchema, type ValidOptions, type ValidOrder } from './_internal/orderSchemas.js';
 import type { ItemEntry } from './_internal/priceIndex.js';
-import { type Candidate, type DiscountSum, findDiscount, findPrice, type Generic, type ItemNodes, NO_DISCOUNT, type SearchContext, searchContext } from './_internal/search.js';
+import { type Candidate, type DiscountSum, findDiscount, findPrice, type Generic, type ItemKeys, NO_DISCOUNT, type SearchContext, searchContext } from './_internal/search.js';
 import type { PriceBook } from './compilePriceBook.js';
 import type { CombinationMode, PricingTrace, TraceEntry } from './PricingTrace.js';
 import { type CustomerContext, CustomerContextSchema } from './schemas.js';
@@ -166,7 +166,6 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   const tracing = opts.trace !== false;
   const generic: Generic = opts.genericCurrency === undefined ? undefined : { currency: opts.genericCurrency.currency, rate: opts.genericCurrency.rate };
   const ctx = searchContext(book, customer, currency, generic, opts.asOf);
-  const index = book.index;
   const lineCount = order.lines.length;
   const stages: Stage[] = [];
   for (let i = 0; i < lineCount; i++) stages.push(priceStage(ctx, order.lines[i] as ValidLine, opts, generic, tracing));
@@ -184,11 +183,10 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   if (groupQty !== undefined) {
     groupDisc = new Map();
     const groups = [...groupQty.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const all = index.all[2];
     for (const g of groups) {
       const trace: TraceEntry[] | undefined = tracing ? [] : undefined;
-      const nodes: ItemNodes = [undefined, index.groups[2]?.get(g), all];
-      const disc = findDiscount(ctx, 'multilineDiscount', nodes, true, '', groupQty.get(g) as Scaled, trace);
+      const item: ItemKeys = { entry: undefined, itemId: '', itemGroup: g };
+      const disc = findDiscount(ctx, 'multilineDiscount', item, '', groupQty.get(g) as Scaled, trace);
       groupDisc.set(g, { disc, trace });
     }
   }
@@ -227,7 +225,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   const orderTrace: TraceEntry[] | undefined = tracing ? [] : undefined;
   let total = NO_DISCOUNT;
   if (withTotal && eligibleIdx.length > 0) {
-    total = findDiscount(ctx, 'totalDiscount', [undefined, undefined, index.all[3]], true, '', scaledOf(eligible, minorUnit), orderTrace);
+    total = findDiscount(ctx, 'totalDiscount', { entry: undefined, itemId: '', itemGroup: '' }, '', scaledOf(eligible, minorUnit), orderTrace);
   }
   const discMinor = total.recordIds.length === 0 ? 0n : totalDiscountMinor(eligible, total, opts.rounding);
   let shares: bigint[] | undefined;
@@ -328,9 +326,8 @@ function totalDiscountMinor(eligible: bigint, total: DiscountSum, rounding: Roun
 
 function priceStage(ctx: SearchContext, line: ValidLine, opts: ValidOptions, generic: Generic, tracing: boolean): Stage {
   const trace: TraceEntry[] | undefined = tracing ? [] : undefined;
-  const index = ctx.index;
-  const entry = index.items.get(line.itemId);
-  const priceNodes: ItemNodes = [entry?.nodes[0], undefined, undefined];
+  const entry = ctx.index.items.get(line.itemId);
+  const priceItem: ItemKeys = { entry, itemId: line.itemId, itemGroup: undefined };
   const conversions = opts.unitConversions;
   if (trace !== undefined && generic !== undefined && generic.rate !== undefined) trace.push({ kind: 'genericCurrency', currency: generic.currency, rate: generic.rate });
   // The line's own unit first, then each applicable conversion in the given order.
@@ -344,7 +341,7 @@ function priceStage(ctx: SearchContext, line: ValidLine, opts: ValidOptions, gen
       quantity = scaledOf(line.quantity.units * c.factor.units, line.quantity.scale + c.factor.scale);
       trace?.push({ kind: 'unitConversion', from: c.from, to: c.to, factor: c.factor });
     }
-    const price = findPrice(ctx, priceNodes, unit, quantity, trace);
+    const price = findPrice(ctx, priceItem, unit, quantity, trace);
     let base: { price: Scaled; priceUnit: Scaled } | undefined;
     if (price === undefined) {
       base = basePriceOf(entry, ctx.currency, unit);
@@ -357,9 +354,8 @@ function priceStage(ctx: SearchContext, line: ValidLine, opts: ValidOptions, gen
     } else {
       trace?.push({ kind: 'selected', source: 'agreement', recordId: price.record.id, unitPrice: price.amount, priceUnit: price.record.priceUnit });
     }
-    const group = entry?.attributes?.lineDiscountGroup;
-    const discountNodes: ItemNodes = [entry?.nodes[1], group === undefined ? undefined : index.groups[1]?.get(group), index.all[1]];
-    const lineDiscount = findDiscount(ctx, 'lineDiscount', discountNodes, group !== undefined, unit, quantity, trace);
+    const discountItem: ItemKeys = { entry, itemId: line.itemId, itemGroup: entry?.attributes?.lineDiscountGroup };
+    const lineDiscount = findDiscount(ctx, 'lineDiscount', discountItem, unit, quantity, trace);
     return { line, entry, trace, price, base, quantity, unit, lineDiscount };
   }
   trace?.push({ kind: 'noPrice' });

@@ -3,7 +3,7 @@ import { pow10, type Scaled, scaledOf } from '../../money/Scaled.js';
 import type { RecordOutcome, TraceEntry } from '../PricingTrace.js';
 import type { ActivationMatrix, Relation, TradeAgreement } from '../schemas.js';
 import { CELLS } from './keys.js';
-import { type AccountNode, type Bucket, compareQty, dayNumber, type Leaf, type PriceIndex, RELATION_INDEX } from './priceIndex.js';
+import { type Bucket, type Columns, compareQty, dayNumber, type ItemEntry, type PriceIndex, RELATION_INDEX } from './priceIndex.js';
 import { segmentOf } from './segments.js';
 
 /** Generic currency of a search: its records count, converted at `rate` (none without a rate). */
@@ -20,6 +20,9 @@ export type SearchContext = {
   readonly customerId: string;
   /** The customer's group per relation index (price, line, multiline, total discount group). */
   readonly accountGroups: readonly (string | undefined)[];
+  /** Per relation index: the customer's own agreements and those of its group. */
+  readonly customerColumns: readonly (Columns | undefined)[];
+  readonly groupColumns: readonly (Columns | undefined)[];
   readonly currency: string;
   /** Only when it differs from `currency`. */
   readonly generic: Generic;
@@ -30,8 +33,8 @@ export type SearchContext = {
   readonly foundGeneric: boolean[];
 };
 
-/** The item side of one search: the item's, its group's and the all-items account nodes, in cell-column order. */
-export type ItemNodes = readonly [AccountNode | undefined, AccountNode | undefined, AccountNode | undefined];
+/** The item side of one search: the item's entry and id, and its group of the searched relation. */
+export type ItemKeys = { readonly entry: ItemEntry | undefined; readonly itemId: string; readonly itemGroup: string | undefined };
 
 /** Builds the context of an order's searches. */
 export function searchContext(
@@ -41,12 +44,17 @@ export function searchContext(
   generic: Generic,
   asOf: CalendarDate,
 ): SearchContext {
+  const index = book.index;
+  const accountGroups = [customer.priceGroup, customer.lineDiscountGroup, customer.multilineDiscountGroup, customer.totalDiscountGroup];
+  const own = index.customers.get(customer.customerId);
   return {
-    index: book.index,
+    index,
     activation: book.activation,
     relations: book.relations,
     customerId: customer.customerId,
-    accountGroups: [customer.priceGroup, customer.lineDiscountGroup, customer.multilineDiscountGroup, customer.totalDiscountGroup],
+    accountGroups,
+    customerColumns: [own?.[0], own?.[1], own?.[2], own?.[3]],
+    groupColumns: accountGroups.map((g, ri) => (g === undefined ? undefined : index.groups[ri]?.get(g))),
     currency,
     generic: generic !== undefined && generic.currency !== currency ? generic : undefined,
     asOf,
@@ -77,12 +85,27 @@ function times(a: Scaled, b: Scaled): Scaled {
   return scaledOf(a.units * b.units, a.scale + b.scale);
 }
 
-/** The leaf of cell `i` (0-based) under the given item nodes and account key, if any. */
-export function leafOf(nodes: ItemNodes, i: number, accountKey: string): Leaf | undefined {
-  const node = nodes[i % 3];
-  if (node === undefined) return undefined;
+/** The first bucket of cell `i` (0-based) of relation index `ri` for the context's customer and the given item. */
+export function bucketAt(ctx: SearchContext, ri: number, i: number, item: ItemKeys): Bucket | undefined {
   const a = (i / 3) | 0;
-  return a === 0 ? node.byCustomer?.get(accountKey) : a === 1 ? node.byGroup?.get(accountKey) : node.all;
+  const c = i % 3;
+  if (a === 2 && c === 0) return item.entry?.allCustomers[ri];
+  const cols = a === 0 ? ctx.customerColumns[ri] : a === 1 ? ctx.groupColumns[ri] : ctx.index.all[ri];
+  if (cols === undefined) return undefined;
+  if (c === 0) return cols.byItem?.get(item.itemId);
+  if (c === 1) return item.itemGroup === undefined ? undefined : cols.byItemGroup?.get(item.itemGroup);
+  return cols.allItems;
+}
+
+/** Exact doubles 10^0 … 10^22. */
+const POW10_NUMBER: readonly number[] = /* @__PURE__ */ Array.from({ length: 23 }, (_, i) => 10 ** i);
+const EXACT_LIMIT = 2n ** 53n;
+
+/** The band search of one quantity: the quantity and its units as a double when exact. */
+type Qty = { readonly value: Scaled; readonly units: number };
+
+export function qtyOf(value: Scaled): Qty {
+  return { value, units: value.units < EXACT_LIMIT && value.units >= 0n ? Number(value.units) : Number.NaN };
 }
 
 /**
@@ -95,10 +118,9 @@ function gatherCell(
   ctx: SearchContext,
   relation: Relation,
   i: number,
-  nodes: ItemNodes,
-  hasItemGroup: boolean,
+  item: ItemKeys,
   unit: string,
-  qty: Scaled,
+  qty: Qty,
   trace: TraceEntry[] | undefined,
 ): number {
   const cell = i + 1;
@@ -112,7 +134,7 @@ function gatherCell(
     return -1;
   }
   const accountKey = a === 0 ? ctx.customerId : a === 1 ? ctx.accountGroups[RELATION_INDEX[relation]] : '';
-  if (accountKey === undefined || (c === 1 && !hasItemGroup)) {
+  if (accountKey === undefined || (c === 1 && item.itemGroup === undefined)) {
     if (trace !== undefined) {
       const [accountCode, itemCode] = CELLS[i] as (typeof CELLS)[number];
       trace.push({ kind: 'cell', relation, cell, accountCode, itemCode, status: 'noGroup' });
@@ -123,12 +145,12 @@ function gatherCell(
     const [accountCode, itemCode] = CELLS[i] as (typeof CELLS)[number];
     trace.push({ kind: 'cell', relation, cell, accountCode, itemCode, status: 'searched' });
   }
-  const leaf = leafOf(nodes, i, accountKey);
-  if (leaf === undefined) return 0;
+  const first = bucketAt(ctx, RELATION_INDEX[relation], i, item);
+  if (first === undefined) return 0;
   let own: Bucket | undefined;
   let gen: Bucket | undefined;
   const generic = ctx.generic;
-  for (const b of leaf) {
+  for (let b: Bucket | undefined = first; b !== undefined; b = b.next) {
     if (b.unit !== unit) continue;
     if (b.currency === ctx.currency) own = b;
     else if (generic !== undefined && b.currency === generic.currency) gen = b;
@@ -136,7 +158,7 @@ function gatherCell(
   let n = own === undefined ? 0 : gatherBucket(ctx, own, false, 0, qty, relation, cell, trace);
   if (gen !== undefined) n = gatherBucket(ctx, gen, true, n, qty, relation, cell, trace);
   if (trace !== undefined) {
-    for (const b of leaf) {
+    for (let b: Bucket | undefined = first; b !== undefined; b = b.next) {
       if (b === own || b === gen) continue;
       const isGeneric = generic !== undefined && b.currency === generic.currency;
       const outcome: RecordOutcome = b.currency !== ctx.currency && !isGeneric ? 'currencyMismatch' : 'unitMismatch';
@@ -151,7 +173,7 @@ function gatherBucket(
   b: Bucket,
   isGeneric: boolean,
   n: number,
-  qty: Scaled,
+  qty: Qty,
   relation: Relation,
   cell: number,
   trace: TraceEntry[] | undefined,
@@ -162,7 +184,7 @@ function gatherBucket(
     for (const r of rs) {
       let outcome: RecordOutcome = 'matched';
       if (!inDates(r, ctx.asOf)) outcome = 'outsideDates';
-      else if (!inBand(r, qty)) outcome = 'outsideBand';
+      else if (!inBand(r, qty.value)) outcome = 'outsideBand';
       else if (noRate) outcome = 'noRate';
       trace.push({ kind: 'record', relation, cell, recordId: r.id, outcome, generic: isGeneric });
       if (outcome === 'matched') n = keep(ctx, r, isGeneric, n);
@@ -170,37 +192,41 @@ function gatherBucket(
     return n;
   }
   if (noRate) return n;
-  const days = b.days;
+  const keys = b.keys;
   const day = ctx.day;
+  // The quantity as an integer at the bucket's band scale, when a double holds it exactly;
+  // otherwise (−1) bands are compared as Scaled values.
+  let q = -1;
+  const shift = b.scale - qty.value.scale;
+  if (shift >= 0 && shift < POW10_NUMBER.length) {
+    const v = qty.units * (POW10_NUMBER[shift] as number);
+    if (v <= Number.MAX_SAFE_INTEGER) q = v;
+  }
   const index = b.index;
-  if (index === undefined) {
-    for (let k = 0; k < rs.length; k++) {
-      if (days !== undefined && (day < (days[2 * k] as number) || day > (days[2 * k + 1] as number))) continue;
-      const r = rs[k] as TradeAgreement;
-      if (inBand(r, qty)) n = keep(ctx, r, isGeneric, n);
+  let ids: readonly number[] | undefined;
+  if (index !== undefined) {
+    // A large bucket: the day segment, then the band segment, narrow it to the records that can match.
+    let part = index.parts[0];
+    if (index.byDay !== undefined) {
+      const k = segmentOf(index.byDay.points, day, byNumber);
+      if (k < 0) return n;
+      part = index.parts[k];
     }
-    return n;
-  }
-  // A large bucket: the day segment, then the band segment, narrow it to the records that can match.
-  let part = index.parts[0];
-  if (index.byDay !== undefined) {
-    const k = segmentOf(index.byDay.points, day, byNumber);
-    if (k < 0) return n;
-    part = index.parts[k];
-  }
-  if (part === undefined) return n;
-  let ids = part.ids;
-  if (part.byQty !== undefined) {
-    const k = segmentOf(part.byQty.points, qty, compareQty);
-    if (k < 0) return n;
-    ids = part.byQty.members[k];
+    if (part === undefined) return n;
+    ids = part.ids;
+    if (part.byQty !== undefined) {
+      const k = segmentOf(part.byQty.points, qty.value, compareQty);
+      if (k < 0) return n;
+      ids = part.byQty.members[k];
+    }
   }
   const count = ids === undefined ? rs.length : ids.length;
   for (let m = 0; m < count; m++) {
     const k = ids === undefined ? m : (ids[m] as number);
-    if (days !== undefined && (day < (days[2 * k] as number) || day > (days[2 * k + 1] as number))) continue;
-    const r = rs[k] as TradeAgreement;
-    if (inBand(r, qty)) n = keep(ctx, r, isGeneric, n);
+    const at = 4 * k;
+    if (day < (keys[at] as number) || day > (keys[at + 1] as number)) continue;
+    if (q >= 0 ? q < (keys[at + 2] as number) || q >= (keys[at + 3] as number) : !inBand(rs[k] as TradeAgreement, qty.value)) continue;
+    n = keep(ctx, rs[k] as TradeAgreement, isGeneric, n);
   }
   return n;
 }
@@ -243,8 +269,7 @@ function add(a: Scaled, b: Scaled): Scaled {
 export function findDiscount(
   ctx: SearchContext,
   relation: Relation,
-  nodes: ItemNodes,
-  hasItemGroup: boolean,
+  item: ItemKeys,
   unit: string,
   qty: Scaled,
   trace: TraceEntry[] | undefined,
@@ -255,9 +280,10 @@ export function findDiscount(
   let percent1 = NO_DISCOUNT.percent1;
   let percent2 = NO_DISCOUNT.percent2;
   let recordIds: string[] | undefined;
+  const q = qtyOf(qty);
   for (let i = 0; i < 9; i++) {
     if (allowed[i] !== true) continue;
-    const n = gatherCell(ctx, relation, i, nodes, hasItemGroup, unit, qty, trace);
+    const n = gatherCell(ctx, relation, i, item, unit, q, trace);
     for (let k = 0; k < n; k++) {
       const r = ctx.found[k] as TradeAgreement;
       amount = add(amount, amountOf(ctx, r, ctx.foundGeneric[k] === true));
@@ -274,15 +300,16 @@ export function findDiscount(
 }
 
 /** Prices: lowest over the path, first cell's best when it has find next off (reference §1.3). */
-export function findPrice(ctx: SearchContext, nodes: ItemNodes, unit: string, qty: Scaled, trace: TraceEntry[] | undefined): Candidate | undefined {
+export function findPrice(ctx: SearchContext, item: ItemKeys, unit: string, qty: Scaled, trace: TraceEntry[] | undefined): Candidate | undefined {
   if (!ctx.relations.has('price')) return undefined;
   const allowed = ALLOWED.price;
   let best: TradeAgreement | undefined;
   let bestAmount: Scaled | undefined;
   let bestGeneric = false;
+  const q = qtyOf(qty);
   for (let i = 0; i < 9; i++) {
     if (allowed[i] !== true) continue;
-    const n = gatherCell(ctx, 'price', i, nodes, false, unit, qty, trace);
+    const n = gatherCell(ctx, 'price', i, item, unit, q, trace);
     if (n <= 0) continue;
     let c = ctx.found[0] as TradeAgreement;
     let cGeneric = ctx.foundGeneric[0] === true;
