@@ -18,6 +18,7 @@ export {
   type UnitConversion,
 } from './priceOrder.js';
 export type { CombinationMode, PricingTrace, RecordOutcome, TraceEntry } from './PricingTrace.js';
+export { type TotalDiscountNearMiss, totalDiscountNearMiss } from './totalDiscountNearMiss.js';
 export {
   type ActivationMatrix,
   ActivationMatrixSchema,
