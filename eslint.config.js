@@ -7,6 +7,10 @@ const restrictedInCore = [
   { selector: "CallExpression[callee.property.name='toFixed']", message: 'No float formatting in the core: use formatScaled / formatMoney.' },
   { selector: 'ExportDefaultDeclaration', message: 'Named exports only.' },
   { selector: 'TSEnumDeclaration', message: 'Use a union of string literals.' },
+  {
+    selector: "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier",
+    message: "Write `import * as z from 'zod'`: bundlers then keep only the schema builders used (a named `z` import keeps all of zod).",
+  },
 ];
 
 export default tseslint.config(

@@ -1,4 +1,4 @@
-import { defineConfig } from 'tsup';
+import type { Options } from 'tsup';
 
 // One entry per public subpath; package.json "exports" lists the same names.
 export const entries: Record<string, string> = {
@@ -13,8 +13,11 @@ export const entries: Record<string, string> = {
   'testkit/index': 'src/testkit/index.ts',
 };
 
-export default defineConfig({
-  entry: entries,
+// The command-line tool (package.json "bin"), not a subpath.
+const bin: Record<string, string> = { 'cli/bin': 'src/cli/bin.ts' };
+
+const config: Options = {
+  entry: { ...entries, ...bin },
   format: ['esm', 'cjs'],
   dts: true,
   target: 'node20',
@@ -24,4 +27,8 @@ export default defineConfig({
   clean: true,
   treeshake: true,
   outDir: 'dist',
-});
+  // The command-line tool runs on Node.js only: its builtins stay imports.
+  external: [/^node:/],
+};
+
+export default config;

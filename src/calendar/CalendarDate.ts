@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidInput } from '../errors/parseInput.js';
 import { daysInMonth, readFields } from './_internal/civil.js';
 

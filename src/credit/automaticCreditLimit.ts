@@ -1,5 +1,5 @@
 import { DecimalSchema, MoneyInputSchema, NonNegativeDecimalSchema } from '../money/schemas.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput } from '../errors/parseInput.js';
 import { assertSameCurrency } from '../money/assertSameCurrency.js';
 import { compareScaled } from '../money/compareScaled.js';

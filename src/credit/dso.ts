@@ -1,5 +1,5 @@
 import { CalendarDateSchema } from '../calendar/CalendarDate.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
 import { toEpochDay } from '../calendar/epochDay.js';
 import { parseInput } from '../errors/parseInput.js';

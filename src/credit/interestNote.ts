@@ -1,5 +1,5 @@
 import { CalendarDateSchema } from '../calendar/CalendarDate.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
 import { toDateParts } from '../calendar/dateParts.js';
 import { fromEpochDay, toEpochDay } from '../calendar/epochDay.js';

@@ -1,5 +1,5 @@
 import { MoneyInputSchema, NonNegativeDecimalSchema } from '../money/schemas.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidInput, parseInput } from '../errors/parseInput.js';
 import { assertSameCurrency } from '../money/assertSameCurrency.js';
 import { formatMoney } from '../money/formatMoney.js';

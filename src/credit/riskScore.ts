@@ -1,5 +1,5 @@
 import { DecimalSchema } from '../money/schemas.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidInput, parseInput } from '../errors/parseInput.js';
 import { compareScaled } from '../money/compareScaled.js';
 import type { Scaled } from '../money/Scaled.js';

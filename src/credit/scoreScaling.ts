@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput } from '../errors/parseInput.js';
 import type { RoundingMode } from '../money/rounding.js';
 import { type Scaled, scaledOf } from '../money/Scaled.js';

@@ -2,7 +2,11 @@ import type { InputIssue, IssuePath } from './OrderToCashError.js';
 
 // One function per error code: the texts say what went wrong and what to do about it.
 
-/** Renders a path as `lines[3].quantity`; the root is `input`. */
+/**
+ * Renders a path as `lines[3].quantity`; the root is `input`.
+ * @example
+ * formatPath(['lines', 3, 'quantity']) //=> 'lines[3].quantity'
+ */
 export function formatPath(path: IssuePath): string {
   if (path.length === 0) return 'input';
   let out = '';

@@ -5,6 +5,9 @@ import { type InputIssue, type IssuePath, OrderToCashError } from './OrderToCash
 /**
  * Converts zod issues into library issues, prefixing every path with `prefix` (the name of
  * the argument the value came from).
+ * @example
+ * const r = MoneyInputSchema.safeParse({ currency: 'EUR', amount: 1.5 });
+ * if (!r.success) toInputIssues(r.error.issues, ['price']) //=> [{ path: ['price', 'amount'], message: '…' }]
  */
 export function toInputIssues(issues: readonly z.core.$ZodIssue[], prefix: IssuePath = []): InputIssue[] {
   return issues.map((issue) => ({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CalendarDate, CalendarDateSchema } from '../calendar/CalendarDate.js';
 import type { RoundingMode } from '../money/rounding.js';
 import { type Scaled, scaledOf } from '../money/Scaled.js';

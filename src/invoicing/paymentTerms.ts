@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays } from '../calendar/addDays.js';
 import { addMonths } from '../calendar/addMonths.js';
 import type { CalendarDate } from '../calendar/CalendarDate.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput } from '../errors/parseInput.js';
 import type { Invoice } from './Invoice.js';
 

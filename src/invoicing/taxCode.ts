@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NonNegativeDecimalSchema } from '../money/schemas.js';
 import type { Scaled } from '../money/Scaled.js';
 

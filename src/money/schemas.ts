@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseDecimalText } from './_internal/decimalText.js';
 import { minorUnitOf } from './currencies.js';
 import { type Money, sameCurrencyMoney } from './Money.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CalendarDate, CalendarDateSchema } from '../calendar/CalendarDate.js';
 import type { CurrencyCode, Money } from '../money/Money.js';
 import type { DecimalInput, Scaled } from '../money/Scaled.js';

@@ -34,7 +34,7 @@ export {
 export { isValidRfReference, referenceKeys, textReferenceKeys } from './references.js';
 export { reverseSettlement } from './reverseSettlement.js';
 export type { Settlement, SettlementEntry, SettlementEntryKind } from './Settlement.js';
-export { type PriorityCriterion, type SettlementPriority, sortBySettlementPriority } from './settlementPriority.js';
+export { type PriorityCriterion, type SettlementPriority, SettlementPrioritySchema, sortBySettlementPriority } from './settlementPriority.js';
 export {
   type SettlePaymentInput,
   type SettlePaymentOptions,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
 import { CalendarDateSchema } from '../calendar/CalendarDate.js';
 import { parseInput } from '../errors/parseInput.js';
@@ -23,8 +23,8 @@ import {
 } from './OpenItem.js';
 import { isValidRfReference, referenceKeys, textReferenceKeys } from './references.js';
 import type { Settlement } from './Settlement.js';
-import { sortBySettlementPriority } from './settlementPriority.js';
-import { type SettlementTolerance, type SettlePaymentOptions, settleParsed } from './settlePayment.js';
+import { SettlementPrioritySchema, sortBySettlementPriority } from './settlementPriority.js';
+import { type SettlementTolerance, SettlementToleranceSchema, type SettlePaymentOptions, settleParsed } from './settlePayment.js';
 
 /**
  * Which rule produced a proposal, in pipeline order.
@@ -133,7 +133,20 @@ const MatchInputSchema = /* @__PURE__ */ z.object({ payments: z.array(PaymentSch
 const MatchOptionsSchema = /* @__PURE__ */ z.looseObject({
   rounding: RoundingModeSchema,
   asOf: CalendarDateSchema,
+  priority: SettlementPrioritySchema.optional(),
   graceDays: z.number().int().min(0).max(366).optional(),
+  partialPaymentDiscount: z.boolean().optional(),
+  tolerance: SettlementToleranceSchema.optional(),
+  underpayment: z.enum(['withinTolerance', 'onlyWithCashDiscount']).optional(),
+  customersByIban: z.record(z.string(), z.string().min(1)).optional(),
+  combination: z
+    .object({
+      maxItems: z.number().int().min(1).optional(),
+      maxCandidates: z.number().int().min(1).optional(),
+      smallSetSize: z.number().int().min(0).optional(),
+      budget: z.number().int().min(1).optional(),
+    })
+    .optional(),
   thresholds: z
     .object({ autoApply: z.number().int().min(0).max(100), suggest: z.number().int().min(0).max(100) })
     .refine((t) => t.suggest <= t.autoApply, { message: 'suggest must not exceed autoApply' })
@@ -441,6 +454,6 @@ export function matchStatement(
   options: MatchStatementOptions,
 ): MatchStatementResult {
   const parsed = parseInput(MatchInputSchema, input, ['input']) as unknown as MatchStatementInput;
-  parseInput(MatchOptionsSchema, options, ['options']);
-  return matchParsed(parsed, options);
+  const opts = parseInput(MatchOptionsSchema, options, ['options']) as unknown as MatchStatementOptions;
+  return matchParsed(parsed, opts);
 }

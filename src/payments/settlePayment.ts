@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
 import { CalendarDateSchema } from '../calendar/CalendarDate.js';
 import { currencyMismatchMessage } from '../errors/messages.js';
@@ -14,7 +14,7 @@ import { availableCashDiscount } from './cashDiscount.js';
 import { contentHash } from './contentHash.js';
 import { type OpenItem, type OpenItemInput, OpenItemSchema, type Payment, type PaymentInput, PaymentSchema } from './OpenItem.js';
 import type { Settlement, SettlementEntry } from './Settlement.js';
-import { type SettlementPriority, sortBySettlementPriority } from './settlementPriority.js';
+import { type SettlementPriority, SettlementPrioritySchema, sortBySettlementPriority } from './settlementPriority.js';
 
 /**
  * Write-off limits in the payment currency. A difference is within the over/under tolerance
@@ -86,20 +86,26 @@ const SettlePaymentInputSchema = /* @__PURE__ */ z.object({
   idempotencyKey: z.string().min(1),
 });
 
+/**
+ * Schema of {@link SettlementTolerance} (amounts as decimal strings with a currency).
+ * @internal
+ * @example
+ * SettlementToleranceSchema.parse({ pennyDifference: { currency: 'EUR', amount: '0.05' } });
+ */
+export const SettlementToleranceSchema: z.ZodType<SettlementTolerance, unknown> = /* @__PURE__ */ z.object({
+  pennyDifference: MoneyInputSchema.optional(),
+  maxOverUnderPayment: MoneyInputSchema.optional(),
+  maxOverUnderPercent: NonNegativeDecimalSchema.optional(),
+  inclusive: z.boolean().optional(),
+}) as z.ZodType<SettlementTolerance, unknown>;
+
 const SettlePaymentOptionsSchema = /* @__PURE__ */ z.object({
   rounding: RoundingModeSchema,
   asOf: CalendarDateSchema,
-  priority: z.any().optional(),
+  priority: SettlementPrioritySchema.optional(),
   graceDays: z.number().int().min(0).max(366).optional(),
   partialPaymentDiscount: z.boolean().optional(),
-  tolerance: z
-    .object({
-      pennyDifference: MoneyInputSchema.optional(),
-      maxOverUnderPayment: MoneyInputSchema.optional(),
-      maxOverUnderPercent: NonNegativeDecimalSchema.optional(),
-      inclusive: z.boolean().optional(),
-    })
-    .optional(),
+  tolerance: SettlementToleranceSchema.optional(),
   underpayment: z.enum(['withinTolerance', 'onlyWithCashDiscount']).optional(),
   writeOffReasonCode: z.string().min(1).optional(),
   deductionReasonCode: z.string().min(1).optional(),

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
 import { availableCashDiscount, comparePercent } from './cashDiscount.js';
 import type { OpenItem, OpenItemKind } from './OpenItem.js';
@@ -22,6 +23,21 @@ export type PriorityCriterion =
  * const p: SettlementPriority = 'dueDate';
  */
 export type SettlementPriority = 'dueDate' | readonly PriorityCriterion[];
+
+/**
+ * Schema of a {@link SettlementPriority} as options give it.
+ * @example
+ * SettlementPrioritySchema.parse([{ by: 'amount', direction: 'desc' }]);
+ */
+export const SettlementPrioritySchema: z.ZodType<SettlementPriority> = /* @__PURE__ */ z.union([
+  z.literal('dueDate'),
+  z.array(
+    z.discriminatedUnion('by', [
+      z.object({ by: z.literal('kind'), order: z.array(z.enum(['invoice', 'creditNote', 'payment', 'deduction', 'interestNote', 'fee'])) }),
+      z.object({ by: z.enum(['dueDate', 'documentDate', 'cashDiscountDate', 'amount', 'documentNumber']), direction: z.enum(['asc', 'desc']) }),
+    ]),
+  ),
+]);
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const FAR: CalendarDate = '9999-12-31' as CalendarDate;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput } from '../errors/parseInput.js';
 import { compareScaled } from '../money/compareScaled.js';
 import type { Scaled } from '../money/Scaled.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDateSchema } from '../../calendar/CalendarDate.js';
 import type { CalendarDate } from '../../calendar/CalendarDate.js';
 import type { CurrencyCode } from '../../money/currencies.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CalendarDateSchema, type CalendarDate } from '../../calendar/CalendarDate.js';
 import type { CurrencyCode, Money } from '../../money/Money.js';
 import type { Scaled } from '../../money/Scaled.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CalendarDate } from '../../calendar/CalendarDate.js';
 import { OrderToCashError } from '../../errors/OrderToCashError.js';
 import { parseInput } from '../../errors/parseInput.js';

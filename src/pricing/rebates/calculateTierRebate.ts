@@ -5,7 +5,7 @@ import { minorUnitOf } from '../../money/currencies.js';
 import { divideRounded, type RoundingMode } from '../../money/rounding.js';
 import { pow10, type Scaled } from '../../money/Scaled.js';
 import { RoundingModeSchema } from '../../money/schemas.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { tierDenominator, tierNumerator, reachedTier } from './_internal/tiers.js';
 import type { RebateCalculation, RebateTier, TierMethod } from './RebateDeal.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidInput, parseInput } from '../../errors/parseInput.js';
 import type { Money } from '../../money/Money.js';
 import type { RoundingMode } from '../../money/rounding.js';

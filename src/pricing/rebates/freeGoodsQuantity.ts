@@ -1,5 +1,5 @@
 import { DecimalSchema } from '../../money/schemas.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput } from '../../errors/parseInput.js';
 import { pow10, type Scaled, scaledOf } from '../../money/Scaled.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput } from '../../errors/parseInput.js';
 import type { CurrencyCode, Money } from '../../money/Money.js';
 import { money } from '../../money/Money.js';

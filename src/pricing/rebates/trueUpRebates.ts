@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CalendarDate, CalendarDateSchema } from '../../calendar/CalendarDate.js';
 import { parseInput } from '../../errors/parseInput.js';
 import { allocateMoney } from '../../money/allocateMoney.js';
