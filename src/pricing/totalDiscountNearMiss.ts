@@ -1,4 +1,3 @@
-import type { CalendarDate } from '../calendar/CalendarDate.js';
 import { parseInput } from '../errors/parseInput.js';
 import { requireMinorUnit } from '../money/currencies.js';
 import { type Money, sameCurrencyMoney } from '../money/Money.js';
@@ -56,7 +55,7 @@ export function totalDiscountNearMiss(book: PriceBook, customer: CustomerContext
     for (let b = cols?.allItems; b !== undefined; b = b.next) {
       if (b.currency !== currency) continue;
       for (const r of b.records) {
-        if (!inDates(r, opts.asOf as CalendarDate)) continue;
+        if (!inDates(r, opts.asOf)) continue;
         // The smallest total in minor units that reaches the band: its start rounded up.
         const den = pow10(r.fromQty.scale);
         const scaledUp = r.fromQty.units * pow10(minorUnit);

@@ -1,4 +1,4 @@
-import type { Relation, RelationCode } from '../schemas.js';
+import type { RelationCode } from '../schemas.js';
 
 /** The 9 cells of reference §1.3, in search order: index 0 = cell 1 (customer × item). */
 export const CELLS: readonly (readonly [RelationCode, RelationCode])[] = [

@@ -114,7 +114,7 @@ export function buildPriceIndex(
     return e;
   };
   const customers = new Map<string, MutableColumns[]>();
-  const groups: Map<string, MutableColumns>[] = [new Map(), new Map(), new Map(), new Map()];
+  const groups: Map<string, MutableColumns>[] = [0, 1, 2, 3].map(() => new Map<string, MutableColumns>());
   const all: MutableColumns[] = [newColumns(), newColumns(), newColumns(), newColumns()];
   const attach: ((b: Bucket) => void)[] = [];
   // First pass: group records by key, each key's buckets in a plain list.
@@ -122,7 +122,7 @@ export function buildPriceIndex(
   const allLists: MutableBucket[][] = [];
   const listOf = (owner: object, key: string, attachTo: (b: Bucket) => void): MutableBucket[] => {
     let byKey = lists.get(owner);
-    if (byKey === undefined) lists.set(owner, (byKey = new Map()));
+    if (byKey === undefined) lists.set(owner, (byKey = new Map<string, MutableBucket[]>()));
     let list = byKey.get(key);
     if (list === undefined) {
       byKey.set(key, (list = []));
