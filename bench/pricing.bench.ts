@@ -1,10 +1,15 @@
 // Suite `pricing`: price 100-line orders (price, line, multiline and total discounts) against
 // books of 1 k, 100 k and 1 M trade agreements; compile a 1 M-record book. Generated data:
 // 10 k customers in 100 groups, 100 k items in 1 k groups, agreements over all 9 cells with
-// quantity bands and date ranges. The index makes a lookup one map access per searched cell,
-// so lookup-1m should stay within 1.5× of lookup-1k.
+// quantity bands and date ranges. The lookup cases price orders validated once with
+// prepareOrder (the bulk repricing path, traces off); `lookup-1m-unprepared` includes the
+// zod parse of every order, as a plain priceOrder call does. lookup-1m should stay within
+// 1.5× of lookup-1k.
 import { compilePriceBook, type PriceBook } from '../src/pricing/compilePriceBook.js';
+import { prepareOrder } from '../src/pricing/prepareOrder.js';
 import { priceOrder } from '../src/pricing/priceOrder.js';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { type BenchResult, measure, round3, seededRandom, time } from './_lib.js';
 
 const CUSTOMERS = 10_000;
@@ -108,26 +113,40 @@ function lookup(book: PriceBook, sample: readonly unknown[], options: Parameters
 
 export { agreements as generateAgreements };
 
+/** A full garbage collection, to measure what a book retains rather than what compiling left behind. */
+function collectGarbage(): boolean {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as (() => void) | undefined;
+  if (typeof gc !== 'function') return false;
+  gc();
+  return true;
+}
+
 export function* run(): Generator<BenchResult> {
   const itemRows = items();
   const baseRows = basePrices();
-  const sample = orders(7);
+  const raw = orders(7);
+  const sample = raw.map((o) => prepareOrder(o));
   const results: Record<string, number> = {};
   for (const [name, n] of [['lookup-1k', 1_000], ['lookup-100k', 100_000]] as const) {
     const book = compilePriceBook({ agreements: agreements(n, 42), items: itemRows, basePrices: baseRows });
     results[name] = lookup(book, sample);
-    yield { suite: 'pricing', case: name, metric: 'lines/s', value: Math.round(results[name]), records: n, lines: ORDERS * LINES_PER_ORDER, trace: false };
+    yield { suite: 'pricing', case: name, metric: 'lines/s', value: Math.round(results[name]), records: n, lines: ORDERS * LINES_PER_ORDER, trace: false, input: 'prepared' };
     if (n === 1_000) {
       const traced = lookup(book, sample, { ...OPTIONS, trace: true });
       yield { suite: 'pricing', case: 'lookup-1k-traced', metric: 'lines/s', value: Math.round(traced), records: n, trace: true };
     }
   }
   const rows = agreements(1_000_000, 42);
+  const gcBefore = collectGarbage();
   const heapBefore = process.memoryUsage().heapUsed;
   const compiled = time(() => compilePriceBook({ agreements: rows, items: itemRows, basePrices: baseRows }));
   const heapAfter = process.memoryUsage().heapUsed;
   yield { suite: 'pricing', case: 'compile-1m', metric: 'records/s', value: Math.round(1_000_000 / compiled.seconds), seconds: round3(compiled.seconds) };
   yield { suite: 'pricing', case: 'heap-1m', metric: 'MB', value: Math.round((heapAfter - heapBefore) / 1e6), note: 'heapUsed growth while compiling (book + garbage not yet collected)' };
+  if (gcBefore && collectGarbage()) {
+    yield { suite: 'pricing', case: 'heap-1m-retained', metric: 'MB', value: Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6), note: 'heap the compiled book keeps after a full GC', heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / 1e6) };
+  }
   const v = lookup(compiled.result, sample);
   yield {
     suite: 'pricing',
@@ -138,5 +157,8 @@ export function* run(): Generator<BenchResult> {
     baseline: 'lookup-1k',
     baselineValue: Math.round(results['lookup-1k'] ?? 0),
     ratio: round3(v / (results['lookup-1k'] ?? 1)),
+    input: 'prepared',
   };
+  const unprepared = lookup(compiled.result, raw);
+  yield { suite: 'pricing', case: 'lookup-1m-unprepared', metric: 'lines/s', value: Math.round(unprepared), records: 1_000_000, input: 'parsed per call' };
 }

@@ -3,7 +3,7 @@ import type { Scaled } from '../money/Scaled.js';
 import type { Relation, RelationCode } from './schemas.js';
 
 /** Why a record found under a searched key was or was not used. */
-export type RecordOutcome = 'matched' | 'outsideDates' | 'outsideBand' | 'noRate';
+export type RecordOutcome = 'matched' | 'outsideDates' | 'outsideBand' | 'noRate' | 'currencyMismatch' | 'unitMismatch';
 
 /** The six ways of combining line and multiline discount (reference §1.5). */
 export type CombinationMode = 'line' | 'multiline' | 'max' | 'min' | 'sum' | 'compound';
@@ -11,7 +11,9 @@ export type CombinationMode = 'line' | 'multiline' | 'max' | 'min' | 'sum' | 'co
 /**
  * One step of a price explanation, in the order it happened.
  * - `cell`: a cell of the 9-cell matrix (1 = customer × item … 9 = all × all) and whether it was searched;
- * - `record`: a record under the searched key; records in another currency or unit are never under the key;
+ * - `record`: a record under the searched account and item keys: matched, or why not (dates, band, no
+ *   rate for its generic currency, another currency, another unit), in record order; records in
+ *   another currency or unit come last;
  * - `stop`: a matched record with find next off ended the walk;
  * - `selected`: the price record chosen (lowest, or first when find next is off) or the base price;
  * - `unitConversion`, `genericCurrency`: fallbacks taken;

@@ -4,6 +4,7 @@ import { compareScaled } from '../money/compareScaled.js';
 import type { Scaled } from '../money/Scaled.js';
 import { CurrencyCodeSchema } from '../money/schemas.js';
 import { CELLS } from './_internal/keys.js';
+import { allBuckets } from './_internal/priceIndex.js';
 import type { PriceBook } from './compilePriceBook.js';
 import type { TradeAgreement } from './schemas.js';
 
@@ -50,7 +51,7 @@ function covers(a: TradeAgreement, b: TradeAgreement): boolean {
 export function analysePriceBook(book: PriceBook, options: AnalysePriceBookOptions): PriceBookDiagnostic[] {
   const opts = parseInput(OptionsSchema, options, ['options']);
   const out: PriceBookDiagnostic[] = [];
-  for (const records of book.index.values()) {
+  for (const { records } of allBuckets(book.index)) {
     for (let i = 0; i < records.length; i++) {
       const a = records[i] as TradeAgreement;
       for (let j = i + 1; j < records.length; j++) {

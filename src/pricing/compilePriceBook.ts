@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import { parseInput } from '../errors/parseInput.js';
-import { compareScaled } from '../money/compareScaled.js';
 import {
   type ActivationMatrix,
   ActivationMatrixSchema,
@@ -12,7 +11,7 @@ import {
   type TradeAgreement,
   TradeAgreementSchema,
 } from './schemas.js';
-import { agreementKey, basePriceKey } from './_internal/keys.js';
+import { buildPriceIndex, compareRecords, type PriceIndex } from './_internal/priceIndex.js';
 
 /** What {@link compilePriceBook} takes: agreements, activation, base prices and item attributes. */
 export type PriceBookInput = {
@@ -22,16 +21,22 @@ export type PriceBookInput = {
   readonly items?: readonly unknown[];
 };
 
+/** The search structure of a compiled book; its layout is internal and may change. */
+export type PriceBookIndex = PriceIndex;
+
 /**
- * A compiled, immutable price book. `index` maps relation + account key + item key +
- * currency + unit to the records of that key, sorted by id, so a lookup costs one map
- * access whatever the number of records.
+ * A compiled, immutable price book. `index` reaches the records of one relation, cell,
+ * account, item, currency and unit through the item first (one map access for the item,
+ * one for its group) and then small per-item maps of accounts, with an interval index on
+ * large sets of dated or banded records, so a lookup costs about the same whatever the
+ * number of records.
  */
 export type PriceBook = {
   readonly agreements: readonly TradeAgreement[];
   readonly activation: ActivationMatrix;
-  readonly index: ReadonlyMap<string, readonly TradeAgreement[]>;
-  readonly basePrices: ReadonlyMap<string, BasePrice>;
+  readonly index: PriceBookIndex;
+  /** Base prices by item id, sorted by currency then unit. */
+  readonly basePrices: ReadonlyMap<string, readonly BasePrice[]>;
   readonly items: ReadonlyMap<string, ItemAttributes>;
   /** Relations that have at least one record, to skip whole searches. */
   readonly relations: ReadonlySet<Relation>;
@@ -70,27 +75,20 @@ export function compilePriceBook(input: PriceBookInput): PriceBook {
     agreements.push(record);
   }
   const activation = parseInput(ActivationMatrixSchema, raw.activation ?? {}, ['activation']);
-  const buckets = new Map<string, TradeAgreement[]>();
   const relations = new Set<Relation>();
-  for (const a of agreements) {
-    relations.add(a.relation);
-    const key = agreementKey(a.relation, a.accountCode, a.accountRelation, a.itemCode, a.itemRelation, a.currency, a.unit);
-    const bucket = buckets.get(key);
-    if (bucket === undefined) buckets.set(key, [a]);
-    else bucket.push(a);
-  }
-  for (const bucket of buckets.values()) bucket.sort(byRecordOrder);
-  const basePrices = new Map<string, BasePrice>();
-  (raw.basePrices ?? []).forEach((value, i) => {
-    const bp = parseInput(BasePriceSchema, value, ['basePrices', i]);
-    basePrices.set(basePriceKey(bp.itemId, bp.currency, bp.unit), bp);
-  });
+  for (const a of agreements) relations.add(a.relation);
+  const basePrices: BasePrice[] = [];
+  (raw.basePrices ?? []).forEach((value, i) => basePrices.push(parseInput(BasePriceSchema, value, ['basePrices', i])));
+  const itemList: ItemAttributes[] = [];
+  (raw.items ?? []).forEach((value, i) => itemList.push(parseInput(ItemAttributesSchema, value, ['items', i])));
+  const index = buildPriceIndex(agreements, basePrices, itemList);
   const items = new Map<string, ItemAttributes>();
-  (raw.items ?? []).forEach((value, i) => {
-    const item = parseInput(ItemAttributesSchema, value, ['items', i]);
-    items.set(item.itemId, item);
-  });
-  return { agreements, activation, index: buckets, basePrices, items, relations };
+  const byItem = new Map<string, readonly BasePrice[]>();
+  for (const [id, e] of index.items) {
+    if (e.attributes !== undefined) items.set(id, e.attributes);
+    if (e.basePrices !== undefined) byItem.set(id, e.basePrices);
+  }
+  return { agreements, activation, index, basePrices: byItem, items, relations };
 }
 
 /**
@@ -99,7 +97,5 @@ export function compilePriceBook(input: PriceBookInput): PriceBook {
  * [b, a].sort(byRecordOrder) // a (fromQty 0) before b (fromQty 10)
  */
 export function byRecordOrder(a: TradeAgreement, b: TradeAgreement): number {
-  const q = compareScaled(a.fromQty, b.fromQty);
-  if (q !== 0) return q;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareRecords(a, b);
 }

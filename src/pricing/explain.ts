@@ -8,6 +8,8 @@ const OUTCOME: Readonly<Record<string, string>> = {
   outsideDates: 'rejected: outside its dates',
   outsideBand: 'rejected: quantity outside its band',
   noRate: 'rejected: generic currency without a rate',
+  currencyMismatch: 'rejected: another currency',
+  unitMismatch: 'rejected: another unit',
 };
 
 const text = (s: Scaled): string => formatScaled(s);

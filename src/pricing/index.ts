@@ -1,8 +1,9 @@
 // order-to-cash/pricing: trade agreements, compiled price books and explained prices.
 export { type AnalysePriceBookOptions, analysePriceBook, type PriceBookDiagnostic } from './analysePriceBook.js';
-export { byRecordOrder, compilePriceBook, type PriceBook, type PriceBookInput } from './compilePriceBook.js';
+export { byRecordOrder, compilePriceBook, type PriceBook, type PriceBookIndex, type PriceBookInput } from './compilePriceBook.js';
 export { explain } from './explain.js';
 export { type NearMiss, nearMiss } from './nearMiss.js';
+export { type PreparedOrder, prepareOrder } from './prepareOrder.js';
 export {
   type FoundDiscount,
   type LineOutcome,
@@ -17,6 +18,7 @@ export {
   type UnitConversion,
 } from './priceOrder.js';
 export type { CombinationMode, PricingTrace, RecordOutcome, TraceEntry } from './PricingTrace.js';
+export { type TotalDiscountNearMiss, totalDiscountNearMiss } from './totalDiscountNearMiss.js';
 export {
   type ActivationMatrix,
   ActivationMatrixSchema,

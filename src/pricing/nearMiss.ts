@@ -4,7 +4,7 @@ import { formatScaled } from '../money/formatScaled.js';
 import type { Money } from '../money/Money.js';
 import type { Scaled } from '../money/Scaled.js';
 import { subtractScaled } from '../money/subtractScaled.js';
-import { agreementKey } from './_internal/keys.js';
+import { bucketOf, RELATION_INDEX, recordsIn } from './_internal/priceIndex.js';
 import { inDates } from './_internal/search.js';
 import type { PriceBook } from './compilePriceBook.js';
 import { type PricedLine, type PriceOrderOptions, priceLine } from './priceOrder.js';
@@ -41,7 +41,7 @@ export function nearMiss(book: PriceBook, customer: CustomerContext, currency: s
     for (const [ac, ar] of accounts) {
       for (const [ic, ir] of items) {
         if (ar === undefined || ir === undefined) continue;
-        for (const r of book.index.get(agreementKey(relation, ac, ar, ic, ir, currency, line.unit)) ?? []) {
+        for (const r of recordsIn(bucketOf(book.index, RELATION_INDEX[relation], ac, ar, ic, ir), currency, line.unit)) {
           if (!inDates(r, options.asOf as CalendarDate) || compareScaled(r.fromQty, line.quantity) <= 0) continue;
           if (best === undefined || compareScaled(r.fromQty, best.from) < 0 || (compareScaled(r.fromQty, best.from) === 0 && r.id < best.id)) best = { id: r.id, from: r.fromQty };
         }

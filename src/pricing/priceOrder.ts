@@ -1,18 +1,18 @@
-import * as z from 'zod';
-import { type CalendarDate, CalendarDateSchema } from '../calendar/CalendarDate.js';
 import { parseInput } from '../errors/parseInput.js';
 import { allocateMoney } from '../money/allocateMoney.js';
 import { requireMinorUnit } from '../money/currencies.js';
 import { type Money, sameCurrencyMoney } from '../money/Money.js';
 import { type RoundingMode, divideRounded } from '../money/rounding.js';
 import { type DecimalInput, pow10, type Scaled, scaledOf } from '../money/Scaled.js';
-import { CurrencyCodeSchema, PositiveDecimalSchema, RoundingModeSchema } from '../money/schemas.js';
-import { basePriceKey } from './_internal/keys.js';
+import { CurrencyCodeSchema } from '../money/schemas.js';
 import { lineAmountMinor } from './_internal/lineAmountMinor.js';
-import { type Candidate, type DiscountSum, findDiscount, findPrice, type Generic, NO_DISCOUNT } from './_internal/search.js';
+import { isPrepared, OptionsSchema, OrderLineSchema, OrderSchema, type ValidOptions, type ValidOrder } from './_internal/orderSchemas.js';
+import type { ItemEntry } from './_internal/priceIndex.js';
+import { type Candidate, type DiscountSum, findDiscount, findPrice, type Generic, type ItemKeys, NO_DISCOUNT, type SearchContext, searchContext } from './_internal/search.js';
 import type { PriceBook } from './compilePriceBook.js';
 import type { CombinationMode, PricingTrace, TraceEntry } from './PricingTrace.js';
 import { type CustomerContext, CustomerContextSchema } from './schemas.js';
+import type { CalendarDate } from '../calendar/CalendarDate.js';
 
 /** One order line to price. */
 export type OrderLine = { readonly lineId?: string; readonly itemId: string; readonly quantity: Scaled; readonly unit: string };
@@ -95,35 +95,8 @@ export type PricedOrder = {
   readonly trace: PricingTrace;
 };
 
-const OrderLineSchema = /* @__PURE__ */ z.object({
-  lineId: z.string().min(1).optional(),
-  itemId: z.string().min(1),
-  quantity: PositiveDecimalSchema,
-  unit: z.string().min(1),
-});
-
-const OrderSchema = /* @__PURE__ */ z.object({
-  customer: CustomerContextSchema,
-  currency: CurrencyCodeSchema,
-  lines: z.array(OrderLineSchema),
-});
-
-const OptionsSchema = /* @__PURE__ */ z.object({
-  asOf: CalendarDateSchema,
-  rounding: RoundingModeSchema,
-  combination: z.enum(['line', 'multiline', 'max', 'min', 'sum', 'compound']),
-  unitConversions: z
-    .array(z.object({ itemId: z.string().min(1).optional(), from: z.string().min(1), to: z.string().min(1), factor: PositiveDecimalSchema }))
-    .optional(),
-  genericCurrency: z.object({ currency: CurrencyCodeSchema, rate: PositiveDecimalSchema.optional() }).optional(),
-  trace: z.boolean().optional(),
-});
-
 const ZERO: Scaled = /* @__PURE__ */ scaledOf(0n, 0);
 const ONE: Scaled = /* @__PURE__ */ scaledOf(1n, 0);
-
-type ValidOrder = z.output<typeof OrderSchema>;
-type ValidOptions = z.output<typeof OptionsSchema>;
 
 /**
  * Prices a whole order as of a date (reference §1.3–§1.7): price search with base-price
@@ -141,7 +114,7 @@ type ValidOptions = z.output<typeof OptionsSchema>;
  *   { asOf: '2026-01-15', rounding: 'halfUp', combination: 'sum' }).total.toString() //=> 'EUR 15.30'
  */
 export function priceOrder(book: PriceBook, order: unknown, options: unknown): PricedOrder {
-  const o = parseInput(OrderSchema, order, ['order']);
+  const o = isPrepared(order) ? order : parseInput(OrderSchema, order, ['order']);
   const opts = parseInput(OptionsSchema, options, ['options']);
   return priceValidOrder(book, o, opts, true);
 }
@@ -161,9 +134,12 @@ export function priceLine(book: PriceBook, customer: unknown, currency: unknown,
   return priceValidOrder(book, { customer: c, currency: cur, lines: [l] }, opts, false).lines[0] as LineOutcome;
 }
 
+type ValidLine = ValidOrder['lines'][number];
+
+/** A line after the price and line-discount searches, before the multiline discount. */
 type Stage = {
-  readonly index: number;
-  readonly line: ValidOrder['lines'][number];
+  readonly line: ValidLine;
+  readonly entry: ItemEntry | undefined;
   readonly trace: TraceEntry[] | undefined;
   readonly price: Candidate | undefined;
   readonly base: { readonly price: Scaled; readonly priceUnit: Scaled } | undefined;
@@ -172,117 +148,156 @@ type Stage = {
   readonly lineDiscount: DiscountSum;
 };
 
+/** A priced stage: its amounts before the total discount. */
+type Amounts = {
+  readonly price: Scaled;
+  readonly priceUnit: Scaled;
+  readonly charges: Scaled;
+  readonly multi: DiscountSum;
+  readonly discAmount: Scaled;
+  readonly percents: Scaled[];
+  readonly minor: bigint;
+};
+
 function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions, withTotal: boolean): PricedOrder {
   const currency = order.currency;
   const minorUnit = requireMinorUnit(currency, ['order', 'currency']);
   const customer = order.customer;
+  const tracing = opts.trace !== false;
   const generic: Generic = opts.genericCurrency === undefined ? undefined : { currency: opts.genericCurrency.currency, rate: opts.genericCurrency.rate };
-  const stages: Stage[] = order.lines.map((line, index) => priceStage(book, customer, currency, line, index, opts, generic));
+  const ctx = searchContext(book, customer, currency, generic, opts.asOf);
+  const lineCount = order.lines.length;
+  const stages: Stage[] = [];
+  for (let i = 0; i < lineCount; i++) stages.push(priceStage(ctx, order.lines[i] as ValidLine, opts, generic, tracing));
 
   // Multiline: one search per multiline group with Σ quantity of its lines (reference §1.6).
-  const groupQty = new Map<string, Scaled>();
+  let groupQty: Map<string, Scaled> | undefined;
   for (const s of stages) {
-    const g = book.items.get(s.line.itemId)?.multilineDiscountGroup;
+    const g = s.entry?.attributes?.multilineDiscountGroup;
     if (g === undefined || (s.price === undefined && s.base === undefined)) continue;
-    groupQty.set(g, addScaled(groupQty.get(g) ?? scaledOf(0n, 0), s.line.quantity));
+    groupQty ??= new Map();
+    const q = groupQty.get(g);
+    groupQty.set(g, q === undefined ? s.line.quantity : addScaled(q, s.line.quantity));
   }
-  const groupDisc = new Map<string, { disc: DiscountSum; trace: TraceEntry[] | undefined }>();
-  for (const [g, qty] of [...groupQty].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const trace: TraceEntry[] | undefined = opts.trace === false ? undefined : [];
-    const disc = findDiscount(
-      book,
-      'multilineDiscount',
-      { customerId: customer.customerId, accountGroup: customer.multilineDiscountGroup, itemId: '', itemGroup: g, currency, unit: '', qty, asOf: opts.asOf },
-      generic,
-      trace,
-    );
-    groupDisc.set(g, { disc, trace });
+  let groupDisc: Map<string, { disc: DiscountSum; trace: TraceEntry[] | undefined }> | undefined;
+  if (groupQty !== undefined) {
+    groupDisc = new Map();
+    const groups = [...groupQty.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const g of groups) {
+      const trace: TraceEntry[] | undefined = tracing ? [] : undefined;
+      const item: ItemKeys = { entry: undefined, itemId: '', itemGroup: g };
+      const disc = findDiscount(ctx, 'multilineDiscount', item, '', groupQty.get(g) as Scaled, trace);
+      groupDisc.set(g, { disc, trace });
+    }
   }
 
-  const amounts: (Money | undefined)[] = [];
-  const partial = stages.map((s) => {
+  const amounts: (Amounts | undefined)[] = [];
+  let subtotal = 0n;
+  let eligible = 0n;
+  const eligibleIdx: number[] = [];
+  const eligibleMinor: bigint[] = [];
+  for (let i = 0; i < lineCount; i++) {
+    const s = stages[i] as Stage;
     if (s.price === undefined && s.base === undefined) {
       amounts.push(undefined);
-      return undefined;
+      continue;
     }
-    const g = book.items.get(s.line.itemId)?.multilineDiscountGroup;
-    const ml = g === undefined ? undefined : groupDisc.get(g);
+    const g = s.entry?.attributes?.multilineDiscountGroup;
+    const ml = g === undefined ? undefined : groupDisc?.get(g);
     if (ml?.trace !== undefined) s.trace?.push(...ml.trace);
     const multi = ml?.disc ?? NO_DISCOUNT;
     const { amount: discAmount, percents } = combine(s.lineDiscount, multi, opts.combination);
     s.trace?.push({ kind: 'combination', mode: opts.combination, discountAmount: discAmount, percents });
     const price = s.price?.amount ?? s.base?.price ?? ZERO;
     const priceUnit = s.price?.record.priceUnit ?? s.base?.priceUnit ?? ONE;
-    const charges = s.price?.charges ?? scaledOf(0n, 0);
-    const amount = sameCurrencyMoney(lineAmountMinor(s.quantity, price, discAmount, priceUnit, charges, percents, minorUnit, opts.rounding), currency);
-    amounts.push(amount);
-    return { s, price, priceUnit, charges, multi, discAmount, percents, amount };
-  });
-
-  let subtotal = 0n;
-  let eligible = 0n;
-  const eligibleIdx: number[] = [];
-  for (let i = 0; i < partial.length; i++) {
-    const p = partial[i];
-    if (p === undefined) continue;
-    subtotal += p.amount.minor;
-    if (book.items.get(p.s.line.itemId)?.totalDiscountEligible ?? true) {
-      eligible += p.amount.minor;
+    const charges = s.price?.charges ?? ZERO;
+    const minor = lineAmountMinor(s.quantity, price, discAmount, priceUnit, charges, percents, minorUnit, opts.rounding);
+    amounts.push({ price, priceUnit, charges, multi, discAmount, percents, minor });
+    subtotal += minor;
+    if (s.entry?.attributes?.totalDiscountEligible ?? true) {
+      eligible += minor;
       eligibleIdx.push(i);
+      eligibleMinor.push(minor);
     }
   }
 
   // Total discount: amount band on the eligible total, percentages compound (reference §1.7).
-  const orderTrace: TraceEntry[] | undefined = opts.trace === false ? undefined : [];
+  const orderTrace: TraceEntry[] | undefined = tracing ? [] : undefined;
   let total = NO_DISCOUNT;
   if (withTotal && eligibleIdx.length > 0) {
-    total = findDiscount(
-      book,
-      'totalDiscount',
-      { customerId: customer.customerId, accountGroup: customer.totalDiscountGroup, itemId: '', itemGroup: '', currency, unit: '', qty: scaledOf(eligible, minorUnit), asOf: opts.asOf },
-      generic,
-      orderTrace,
-    );
+    total = findDiscount(ctx, 'totalDiscount', { entry: undefined, itemId: '', itemGroup: '' }, '', scaledOf(eligible, minorUnit), orderTrace);
   }
-  const p1 = capPercent(total.percent1);
-  const p2 = capPercent(total.percent2);
-  const h1 = 100n * pow10(p1.scale);
-  const h2 = 100n * pow10(p2.scale);
-  // discount = eligible × (1 − (1 − p1)(1 − p2)), rounded once.
-  const discMinor = total.recordIds.length === 0 ? 0n : divideRounded(eligible * (h1 * h2 - (h1 - p1.units) * (h2 - p2.units)), h1 * h2, opts.rounding);
-  const shares = new Map<number, bigint>();
+  const discMinor = total.recordIds.length === 0 ? 0n : totalDiscountMinor(eligible, total, opts.rounding);
+  let shares: bigint[] | undefined;
   if (discMinor !== 0n && eligible !== 0n) {
-    const parts = allocateMoney(sameCurrencyMoney(discMinor, currency), eligibleIdx.map((i) => (amounts[i] as Money).minor));
-    eligibleIdx.forEach((i, k) => shares.set(i, (parts[k] as Money).minor));
+    const parts = allocateMoney(sameCurrencyMoney(discMinor, currency), eligibleMinor);
+    shares = [];
+    for (let k = 0; k < eligibleIdx.length; k++) shares[eligibleIdx[k] as number] = (parts[k] as Money).minor;
   }
 
-  const lines: LineOutcome[] = partial.map((p, i) => {
+  const zero = sameCurrencyMoney(0n, currency);
+  const lines: LineOutcome[] = [];
+  for (let i = 0; i < lineCount; i++) {
     const s = stages[i] as Stage;
-    const idPart = s.line.lineId === undefined ? {} : { lineId: s.line.lineId };
-    if (p === undefined) return { kind: 'noPrice', lineIndex: i, ...idPart, itemId: s.line.itemId, trace: s.trace ?? [] };
-    const share = sameCurrencyMoney(shares.get(i) ?? 0n, currency);
+    const p = amounts[i];
+    const lineId = s.line.lineId;
+    if (p === undefined) {
+      lines.push(
+        lineId === undefined
+          ? { kind: 'noPrice', lineIndex: i, itemId: s.line.itemId, trace: s.trace ?? [] }
+          : { kind: 'noPrice', lineIndex: i, lineId, itemId: s.line.itemId, trace: s.trace ?? [] },
+      );
+      continue;
+    }
+    const shareMinor = shares?.[i] ?? 0n;
+    const share = shareMinor === 0n ? zero : sameCurrencyMoney(shareMinor, currency);
     if (withTotal) s.trace?.push({ kind: 'totalDiscountShare', share });
-    return {
-      kind: 'priced',
-      lineIndex: i,
-      ...idPart,
-      itemId: s.line.itemId,
-      quantity: s.quantity,
-      unit: s.unit,
-      unitPrice: p.price,
-      priceUnit: p.priceUnit,
-      priceSource: s.price === undefined ? { kind: 'basePrice' } : { kind: 'agreement', recordId: s.price.record.id },
-      priceCharges: p.charges,
-      lineDiscount: s.lineDiscount,
-      multilineDiscount: p.multi,
-      discountAmount: p.discAmount,
-      discountPercents: p.percents,
-      lineAmount: p.amount,
-      totalDiscountShare: share,
-      netAmount: sameCurrencyMoney(p.amount.minor - share.minor, currency),
-      trace: s.trace ?? [],
-    };
-  });
+    const lineAmount = sameCurrencyMoney(p.minor, currency);
+    const netAmount = shareMinor === 0n ? lineAmount : sameCurrencyMoney(p.minor - shareMinor, currency);
+    const priceSource: PricedLine['priceSource'] = s.price === undefined ? { kind: 'basePrice' } : { kind: 'agreement', recordId: s.price.record.id };
+    lines.push(
+      lineId === undefined
+        ? {
+            kind: 'priced',
+            lineIndex: i,
+            itemId: s.line.itemId,
+            quantity: s.quantity,
+            unit: s.unit,
+            unitPrice: p.price,
+            priceUnit: p.priceUnit,
+            priceSource,
+            priceCharges: p.charges,
+            lineDiscount: s.lineDiscount,
+            multilineDiscount: p.multi,
+            discountAmount: p.discAmount,
+            discountPercents: p.percents,
+            lineAmount,
+            totalDiscountShare: share,
+            netAmount,
+            trace: s.trace ?? [],
+          }
+        : {
+            kind: 'priced',
+            lineIndex: i,
+            lineId,
+            itemId: s.line.itemId,
+            quantity: s.quantity,
+            unit: s.unit,
+            unitPrice: p.price,
+            priceUnit: p.priceUnit,
+            priceSource,
+            priceCharges: p.charges,
+            lineDiscount: s.lineDiscount,
+            multilineDiscount: p.multi,
+            discountAmount: p.discAmount,
+            discountPercents: p.percents,
+            lineAmount,
+            totalDiscountShare: share,
+            netAmount,
+            trace: s.trace ?? [],
+          },
+    );
+  }
 
   return {
     currency,
@@ -300,41 +315,38 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   };
 }
 
-function priceStage(
-  book: PriceBook,
-  customer: CustomerContext,
-  currency: string,
-  line: ValidOrder['lines'][number],
-  index: number,
-  opts: ValidOptions,
-  generic: Generic,
-): Stage {
-  const trace: TraceEntry[] | undefined = opts.trace === false ? undefined : [];
-  const attempts: { unit: string; quantity: Scaled; conversion?: { from: string; to: string; factor: Scaled } }[] = [{ unit: line.unit, quantity: line.quantity }];
-  for (const c of opts.unitConversions ?? []) {
-    if (c.from === line.unit && (c.itemId === undefined || c.itemId === line.itemId) && c.to !== line.unit) {
-      attempts.push({ unit: c.to, quantity: scaledOf(line.quantity.units * c.factor.units, line.quantity.scale + c.factor.scale), conversion: c });
+/** discount = eligible × (1 − (1 − p1)(1 − p2)), rounded once (reference §1.7). */
+function totalDiscountMinor(eligible: bigint, total: DiscountSum, rounding: RoundingMode): bigint {
+  const p1 = capPercent(total.percent1);
+  const p2 = capPercent(total.percent2);
+  const h1 = 100n * pow10(p1.scale);
+  const h2 = 100n * pow10(p2.scale);
+  return divideRounded(eligible * (h1 * h2 - (h1 - p1.units) * (h2 - p2.units)), h1 * h2, rounding);
+}
+
+function priceStage(ctx: SearchContext, line: ValidLine, opts: ValidOptions, generic: Generic, tracing: boolean): Stage {
+  const trace: TraceEntry[] | undefined = tracing ? [] : undefined;
+  const entry = ctx.index.items.get(line.itemId);
+  const priceItem: ItemKeys = { entry, itemId: line.itemId, itemGroup: undefined };
+  const conversions = opts.unitConversions;
+  if (trace !== undefined && generic !== undefined && generic.rate !== undefined) trace.push({ kind: 'genericCurrency', currency: generic.currency, rate: generic.rate });
+  // The line's own unit first, then each applicable conversion in the given order.
+  for (let attempt = -1; attempt < (conversions?.length ?? 0); attempt++) {
+    let unit = line.unit;
+    let quantity = line.quantity;
+    if (attempt >= 0) {
+      const c = (conversions as NonNullable<typeof conversions>)[attempt] as NonNullable<typeof conversions>[number];
+      if (c.from !== line.unit || (c.itemId !== undefined && c.itemId !== line.itemId) || c.to === line.unit) continue;
+      unit = c.to;
+      quantity = scaledOf(line.quantity.units * c.factor.units, line.quantity.scale + c.factor.scale);
+      trace?.push({ kind: 'unitConversion', from: c.from, to: c.to, factor: c.factor });
     }
-  }
-  if (generic !== undefined && generic.rate !== undefined) trace?.push({ kind: 'genericCurrency', currency: generic.currency, rate: generic.rate });
-  for (const attempt of attempts) {
-    if (attempt.conversion !== undefined) trace?.push({ kind: 'unitConversion', ...attempt.conversion });
-    const keys = {
-      customerId: customer.customerId,
-      accountGroup: customer.priceGroup,
-      itemId: line.itemId,
-      itemGroup: undefined,
-      currency,
-      unit: attempt.unit,
-      qty: attempt.quantity,
-      asOf: opts.asOf,
-    };
-    const price = findPrice(book, keys, generic, trace);
+    const price = findPrice(ctx, priceItem, unit, quantity, trace);
     let base: { price: Scaled; priceUnit: Scaled } | undefined;
     if (price === undefined) {
-      base = book.basePrices.get(basePriceKey(line.itemId, currency, attempt.unit));
+      base = basePriceOf(entry, ctx.currency, unit);
       if (base === undefined && generic?.rate !== undefined) {
-        const b = book.basePrices.get(basePriceKey(line.itemId, generic.currency, attempt.unit));
+        const b = basePriceOf(entry, generic.currency, unit);
         if (b !== undefined) base = { price: scaledOf(b.price.units * generic.rate.units, b.price.scale + generic.rate.scale), priceUnit: b.priceUnit };
       }
       if (base === undefined) continue;
@@ -342,17 +354,19 @@ function priceStage(
     } else {
       trace?.push({ kind: 'selected', source: 'agreement', recordId: price.record.id, unitPrice: price.amount, priceUnit: price.record.priceUnit });
     }
-    const lineDiscount = findDiscount(
-      book,
-      'lineDiscount',
-      { ...keys, accountGroup: customer.lineDiscountGroup, itemGroup: book.items.get(line.itemId)?.lineDiscountGroup },
-      generic,
-      trace,
-    );
-    return { index, line, trace, price, base, quantity: attempt.quantity, unit: attempt.unit, lineDiscount };
+    const discountItem: ItemKeys = { entry, itemId: line.itemId, itemGroup: entry?.attributes?.lineDiscountGroup };
+    const lineDiscount = findDiscount(ctx, 'lineDiscount', discountItem, unit, quantity, trace);
+    return { line, entry, trace, price, base, quantity, unit, lineDiscount };
   }
   trace?.push({ kind: 'noPrice' });
-  return { index, line, trace, price: undefined, base: undefined, quantity: line.quantity, unit: line.unit, lineDiscount: NO_DISCOUNT };
+  return { line, entry, trace, price: undefined, base: undefined, quantity: line.quantity, unit: line.unit, lineDiscount: NO_DISCOUNT };
+}
+
+function basePriceOf(entry: ItemEntry | undefined, currency: string, unit: string): { readonly price: Scaled; readonly priceUnit: Scaled } | undefined {
+  const list = entry?.basePrices;
+  if (list === undefined) return undefined;
+  for (const b of list) if (b.currency === currency && b.unit === unit) return b;
+  return undefined;
 }
 
 function addScaled(a: Scaled, b: Scaled): Scaled {

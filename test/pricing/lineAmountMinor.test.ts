@@ -25,6 +25,29 @@ describe('lineAmountMinor', () => {
     expect(lineAmountMinor(qty, price, disc, priceUnit, charges, percents, places, mode)).toBe(expected);
   });
 
+  // Typical sizes take the exact double path; the property above mostly the bigint one.
+  test.prop([
+    scaledArb({ positive: true, maxScale: 2, maxUnits: 5_000n }),
+    scaledArb({ nonNegative: true, maxScale: 2, maxUnits: 100_000n }),
+    scaledArb({ nonNegative: true, maxScale: 2, maxUnits: 10_000n }),
+    fc.constantFrom(dec('1'), dec('5'), dec('0.5'), dec('100')),
+    fc.constantFrom(dec('0'), dec('1.5')),
+    fc.array(fc.constantFrom(dec('0'), dec('5'), dec('12.5'), dec('3'), dec('100')), { maxLength: 4 }),
+    fc.constantFrom(0, 2, 3),
+    roundingModeArb(),
+  ])('typical sizes equal the decimal.js oracle too', (qty, price, disc, priceUnit, charges, percents, places, mode) => {
+    let v = oracleOf(qty).times(Oracle.max(oracleOf(price).minus(oracleOf(disc)), 0)).div(oracleOf(priceUnit)).plus(oracleOf(charges));
+    for (const p of percents) v = v.times(new Oracle(1).minus(oracleOf(p).div(100)));
+    const expected = BigInt(v.toDecimalPlaces(places, ORACLE_MODE[mode]).times(new Oracle(10).pow(places)).toFixed(0));
+    expect(lineAmountMinor(qty, price, disc, priceUnit, charges, percents, places, mode)).toBe(expected);
+  });
+
+  test('amounts near 2^53 stay exact', () => {
+    const big = scaledOf(2n ** 52n + 1n, 0);
+    expect(lineAmountMinor(dec('3'), big, dec('0'), dec('1'), dec('0'), [dec('12.5')], 2, 'halfEven')).toBe((3n * (2n ** 52n + 1n) * 875n * 100n) / 1000n);
+    expect(lineAmountMinor(dec('1'), scaledOf(9007199254740991n, 2), dec('0'), dec('3'), dec('0'), [], 2, 'halfUp')).toBe(3002399751580330n);
+  });
+
   test('reference §1.4 worked example: 1 × ((100 − 10)/5) × (1 − 0.15) = 15.30', () => {
     expect(lineAmountMinor(dec('1'), dec('100'), dec('10'), dec('5'), dec('0'), [dec('15')], 2, 'halfUp')).toBe(1530n);
   });

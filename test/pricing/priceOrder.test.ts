@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import { formatScaled } from '../../src/money/formatScaled.js';
 import { compilePriceBook } from '../../src/pricing/compilePriceBook.js';
+import { prepareOrder } from '../../src/pricing/prepareOrder.js';
 import { type PricedOrder, priceOrder } from '../../src/pricing/priceOrder.js';
 import { type PricingScenario, pricingScenarioArb } from '../../src/testkit/pricingArbitraries.js';
 import { deepFreeze, Oracle } from '../helpers.js';
@@ -68,6 +69,28 @@ describe('priceOrder', () => {
     const expired = { id: 'zz-expired', relation: 'lineDiscount', accountCode: 'all', itemCode: 'all', currency: 'EUR', unit: 'pcs', percent1: '50', toDate: '2000-01-01', findNext: false };
     const again = { ...s, book: { ...s.book, agreements: [...s.book.agreements, never, expired] } };
     expect(summary(run(again))).toEqual(summary(run(s)));
+  });
+
+  // Collapsing the keys puts 10–30 records on one key, above the size where a bucket gets its
+  // day/band interval index; without traces the index is what the search uses.
+  test.prop([pricingScenarioArb({ maxAgreements: 60 })])('large buckets (interval index) agree with the naive linear scan', (s) => {
+    const agreements = s.book.agreements.map((a) => ({
+      ...a,
+      accountCode: 'all',
+      currency: 'EUR',
+      unit: 'pcs',
+      ...(a['relation'] === 'price' ? { itemRelation: 'A' } : a['relation'] === 'lineDiscount' ? { itemCode: 'all' } : {}),
+    }));
+    const book = { ...s.book, agreements };
+    const order = { ...s.order, lines: s.order.lines.map((l) => ({ ...l, itemId: 'A', unit: 'pcs' })) };
+    const quiet = priceOrder(compilePriceBook(book), order, { ...s.options, trace: false });
+    expect(summary(quiet)).toEqual(naivePriceOrder(book, order, s.options));
+    expect(summary(quiet)).toEqual(summary(priceOrder(compilePriceBook(book), prepareOrder(order), s.options)));
+  });
+
+  test.prop([pricingScenarioArb()])('a prepared order prices like the raw one', (s) => {
+    const book = compilePriceBook(s.book);
+    expect(summary(priceOrder(book, prepareOrder(s.order), s.options))).toEqual(summary(priceOrder(book, s.order, s.options)));
   });
 
   test.prop([pricingScenarioArb()])('lines sum exactly to the order total after the total discount', (s) => {

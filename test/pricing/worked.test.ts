@@ -190,6 +190,7 @@ describe('reference §1 worked examples', () => {
       price cell 1 (table × table)
       price cell 4 skipped: noGroup
       price cell 7 (all × table)
+        p (generic currency): rejected: another unit
       converted 1 box = 5 kg
       price cell 1 (table × table)
       price cell 4 skipped: noGroup

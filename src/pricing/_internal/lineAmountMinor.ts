@@ -16,6 +16,8 @@ export function lineAmountMinor(
   minorUnit: number,
   rounding: RoundingMode,
 ): bigint {
+  const fast = lineAmountMinorSmall(qty, price, discount, priceUnit, charges, percents, minorUnit, rounding);
+  if (fast !== undefined) return BigInt(fast);
   const s = Math.max(price.scale, discount.scale);
   const gross = price.units * pow10(s - price.scale) - discount.units * pow10(s - discount.scale);
   // A discount amount above the price is capped at the price: a line never goes negative.
@@ -30,4 +32,88 @@ export function lineAmountMinor(
     den *= hundred;
   }
   return divideRounded(num * pow10(minorUnit), den, rounding);
+}
+
+/** Exact doubles 10^0 … 10^15. */
+const P10: readonly number[] = /* @__PURE__ */ Array.from({ length: 16 }, (_, i) => 10 ** i);
+const SAFE = Number.MAX_SAFE_INTEGER;
+/** Numerator and denominator stay below this so that quotient × denominator is exact too. */
+const HALF_SAFE = 2 ** 52;
+
+/** A value's units as a double when exact, else NaN (and every comparison with NaN fails). */
+function small(x: Scaled): number {
+  const n = Number(x.units);
+  return n <= SAFE && n >= -SAFE && x.scale < P10.length ? n : Number.NaN;
+}
+
+/**
+ * The same fraction in integer doubles when every intermediate value is a safe integer (the
+ * common case: prices, quantities and percentages of a few digits), undefined otherwise. A
+ * product of safe integers whose double is at most 2^53 − 1 is exact (rounding is monotonic), so
+ * checking each result bounds the error at zero. BigInt arithmetic allocates per operation; this
+ * path allocates nothing.
+ */
+function lineAmountMinorSmall(
+  qty: Scaled,
+  price: Scaled,
+  discount: Scaled,
+  priceUnit: Scaled,
+  charges: Scaled,
+  percents: readonly Scaled[],
+  minorUnit: number,
+  rounding: RoundingMode,
+): number | undefined {
+  const q = small(qty);
+  const pr = small(price);
+  const d = small(discount);
+  const pu = small(priceUnit);
+  const c = small(charges);
+  if (!(q >= 0 && pr >= 0 && d >= 0 && pu > 0 && c >= 0) || minorUnit >= P10.length) return undefined;
+  const s = Math.max(price.scale, discount.scale);
+  const a = pr * (P10[s - price.scale] as number);
+  const b = d * (P10[s - discount.scale] as number);
+  if (!(a <= SAFE && b <= SAFE) || qty.scale + s >= P10.length) return undefined;
+  const net = a > b ? a - b : 0;
+  const termDen = (P10[qty.scale + s] as number) * pu;
+  const t1 = q * net;
+  const t2 = t1 * (P10[priceUnit.scale] as number);
+  const t3 = t2 * (P10[charges.scale] as number);
+  const t4 = c * termDen;
+  let num = t3 + t4;
+  let den = termDen * (P10[charges.scale] as number);
+  if (!(termDen <= SAFE && t1 <= SAFE && t2 <= SAFE && t3 <= SAFE && t4 <= SAFE && num <= SAFE && den <= SAFE)) return undefined;
+  for (const p of percents) {
+    const pu2 = small(p);
+    const hundred = 100 * (P10[p.scale] as number);
+    if (!(pu2 >= 0 && pu2 <= hundred)) return undefined;
+    num *= hundred - pu2;
+    den *= hundred;
+    if (!(num <= SAFE && den <= SAFE)) return undefined;
+  }
+  num *= P10[minorUnit] as number;
+  if (!(num <= HALF_SAFE && den <= HALF_SAFE)) return undefined;
+  let quotient = Math.floor(num / den);
+  let rest = num - quotient * den;
+  if (rest < 0) {
+    quotient -= 1;
+    rest += den;
+  } else if (rest >= den) {
+    quotient += 1;
+    rest -= den;
+  }
+  if (rest === 0) return quotient;
+  switch (rounding) {
+    case 'down':
+    case 'floor':
+      return quotient;
+    case 'up':
+    case 'ceiling':
+      return quotient + 1;
+    case 'halfUp':
+      return 2 * rest >= den ? quotient + 1 : quotient;
+    case 'halfDown':
+      return 2 * rest > den ? quotient + 1 : quotient;
+    case 'halfEven':
+      return 2 * rest > den || (2 * rest === den && quotient % 2 !== 0) ? quotient + 1 : quotient;
+  }
 }

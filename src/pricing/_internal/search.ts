@@ -1,26 +1,68 @@
 import type { CalendarDate } from '../../calendar/CalendarDate.js';
 import { pow10, type Scaled, scaledOf } from '../../money/Scaled.js';
-import type { PriceBook } from '../compilePriceBook.js';
 import type { RecordOutcome, TraceEntry } from '../PricingTrace.js';
-import type { Relation, TradeAgreement } from '../schemas.js';
-import { agreementKey, CELLS } from './keys.js';
+import type { ActivationMatrix, Relation, TradeAgreement } from '../schemas.js';
+import { CELLS } from './keys.js';
+import { type Bucket, type Columns, compareQty, dayNumber, type ItemEntry, type PriceIndex, RELATION_INDEX } from './priceIndex.js';
+import { segmentOf } from './segments.js';
 
-/** The keys one search uses: the account and item ids and their groups of the searched relation. */
-export type SearchKeys = {
-  readonly customerId: string;
-  readonly accountGroup: string | undefined;
-  readonly itemId: string;
-  readonly itemGroup: string | undefined;
-  readonly currency: string;
-  readonly unit: string;
-  /** Quantity (or, for total discount, amount) matched against the bands. */
-  readonly qty: Scaled;
-  readonly asOf: CalendarDate;
-};
-
+/** Generic currency of a search: its records count, converted at `rate` (none without a rate). */
 export type Generic = { readonly currency: string; readonly rate: Scaled | undefined } | undefined;
 
+/** A matched price record and its amount and charges in the order currency. */
 export type Candidate = { readonly record: TradeAgreement; readonly amount: Scaled; readonly charges: Scaled; readonly generic: boolean };
+
+/** What the searches of one order share: the book, the customer's account keys, currency and date. */
+export type SearchContext = {
+  readonly index: PriceIndex;
+  readonly activation: ActivationMatrix;
+  readonly relations: ReadonlySet<Relation>;
+  readonly customerId: string;
+  /** The customer's group per relation index (price, line, multiline, total discount group). */
+  readonly accountGroups: readonly (string | undefined)[];
+  /** Per relation index: the customer's own agreements and those of its group. */
+  readonly customerColumns: readonly (Columns | undefined)[];
+  readonly groupColumns: readonly (Columns | undefined)[];
+  readonly currency: string;
+  /** Only when it differs from `currency`. */
+  readonly generic: Generic;
+  readonly asOf: CalendarDate;
+  readonly day: number;
+  /** Scratch space of the matches of one cell, reused by every search of the order. */
+  readonly found: TradeAgreement[];
+  readonly foundGeneric: boolean[];
+};
+
+/** The item side of one search: the item's entry and id, and its group of the searched relation. */
+export type ItemKeys = { readonly entry: ItemEntry | undefined; readonly itemId: string; readonly itemGroup: string | undefined };
+
+/** Builds the context of an order's searches. */
+export function searchContext(
+  book: { readonly index: PriceIndex; readonly activation: ActivationMatrix; readonly relations: ReadonlySet<Relation> },
+  customer: { readonly customerId: string; readonly priceGroup?: string; readonly lineDiscountGroup?: string; readonly multilineDiscountGroup?: string; readonly totalDiscountGroup?: string },
+  currency: string,
+  generic: Generic,
+  asOf: CalendarDate,
+): SearchContext {
+  const index = book.index;
+  const accountGroups = [customer.priceGroup, customer.lineDiscountGroup, customer.multilineDiscountGroup, customer.totalDiscountGroup];
+  const own = index.customers.get(customer.customerId);
+  return {
+    index,
+    activation: book.activation,
+    relations: book.relations,
+    customerId: customer.customerId,
+    accountGroups,
+    customerColumns: [own?.[0], own?.[1], own?.[2], own?.[3]],
+    groupColumns: accountGroups.map((g, ri) => (g === undefined ? undefined : index.groups[ri]?.get(g))),
+    currency,
+    generic: generic !== undefined && generic.currency !== currency ? generic : undefined,
+    asOf,
+    day: dayNumber(asOf),
+    found: [],
+    foundGeneric: [],
+  };
+}
 
 const ALLOWED: Readonly<Record<Relation, readonly boolean[]>> = {
   price: [true, false, false, true, false, false, true, false, false],
@@ -30,8 +72,8 @@ const ALLOWED: Readonly<Record<Relation, readonly boolean[]>> = {
 };
 
 export function inBand(r: TradeAgreement, q: Scaled): boolean {
-  if (cmp(q, r.fromQty) < 0) return false;
-  return r.toQty.units === 0n || cmp(q, r.toQty) < 0;
+  if (compareQty(q, r.fromQty) < 0) return false;
+  return r.toQty.units === 0n || compareQty(q, r.toQty) < 0;
 }
 
 export function inDates(r: TradeAgreement, asOf: CalendarDate): boolean {
@@ -39,89 +81,174 @@ export function inDates(r: TradeAgreement, asOf: CalendarDate): boolean {
   return (r.fromDate === undefined || r.fromDate <= asOf) && (r.toDate === undefined || asOf <= r.toDate);
 }
 
-function cmp(a: Scaled, b: Scaled): number {
-  if (a.scale === b.scale) return a.units < b.units ? -1 : a.units > b.units ? 1 : 0;
-  const x = a.scale > b.scale ? a.units : a.units * pow10(b.scale - a.scale);
-  const y = b.scale > a.scale ? b.units : b.units * pow10(a.scale - b.scale);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 function times(a: Scaled, b: Scaled): Scaled {
   return scaledOf(a.units * b.units, a.scale + b.scale);
 }
 
-/**
- * Walks the activated cells of `relation` in the order of reference §1.3 and calls `visit`
- * with each cell's matching candidates (order currency first, then generic currency).
- * `visit` returns true to stop the walk.
- */
-export function walkCells(
-  book: PriceBook,
-  relation: Relation,
-  keys: SearchKeys,
-  generic: Generic,
-  trace: TraceEntry[] | undefined,
-  visit: (cell: number, candidates: readonly Candidate[]) => boolean,
-): void {
-  if (!book.relations.has(relation)) return;
-  const active = book.activation[relation];
-  const allowed = ALLOWED[relation];
-  for (let i = 0; i < 9; i++) {
-    const cell = i + 1;
-    const [accountCode, itemCode] = CELLS[i] as (typeof CELLS)[number];
-    if (allowed[i] !== true) continue;
-    if (active[i] !== true) {
-      trace?.push({ kind: 'cell', relation, cell, accountCode, itemCode, status: 'inactive' });
-      continue;
-    }
-    const account = accountCode === 'table' ? keys.customerId : accountCode === 'group' ? keys.accountGroup : '';
-    const item = itemCode === 'table' ? keys.itemId : itemCode === 'group' ? keys.itemGroup : '';
-    if (account === undefined || item === undefined) {
-      trace?.push({ kind: 'cell', relation, cell, accountCode, itemCode, status: 'noGroup' });
-      continue;
-    }
-    trace?.push({ kind: 'cell', relation, cell, accountCode, itemCode, status: 'searched' });
-    const candidates: Candidate[] = [];
-    collect(candidates, book.index.get(agreementKey(relation, accountCode, account, itemCode, item, keys.currency, keys.unit)), relation, cell, keys, undefined, trace);
-    if (generic !== undefined && generic.currency !== keys.currency) {
-      collect(candidates, book.index.get(agreementKey(relation, accountCode, account, itemCode, item, generic.currency, keys.unit)), relation, cell, keys, generic, trace);
-    }
-    if (candidates.length > 0 && visit(cell, candidates)) return;
-  }
+/** The first bucket of cell `i` (0-based) of relation index `ri` for the context's customer and the given item. */
+export function bucketAt(ctx: SearchContext, ri: number, i: number, item: ItemKeys): Bucket | undefined {
+  const a = (i / 3) | 0;
+  const c = i % 3;
+  if (a === 2 && c === 0) return item.entry?.allCustomers[ri];
+  const cols = a === 0 ? ctx.customerColumns[ri] : a === 1 ? ctx.groupColumns[ri] : ctx.index.all[ri];
+  if (cols === undefined) return undefined;
+  if (c === 0) return cols.byItem?.get(item.itemId);
+  if (c === 1) return item.itemGroup === undefined ? undefined : cols.byItemGroup?.get(item.itemGroup);
+  return cols.allItems;
 }
 
-// Top level rather than nested in the loop: a closure per cell costs more than the lookup.
-function collect(
-  candidates: Candidate[],
-  records: readonly TradeAgreement[] | undefined,
+/** Exact doubles 10^0 … 10^22. */
+const POW10_NUMBER: readonly number[] = /* @__PURE__ */ Array.from({ length: 23 }, (_, i) => 10 ** i);
+const EXACT_LIMIT = 2n ** 53n;
+
+/** The band search of one quantity: the quantity and its units as a double when exact. */
+type Qty = { readonly value: Scaled; readonly units: number };
+
+export function qtyOf(value: Scaled): Qty {
+  return { value, units: value.units < EXACT_LIMIT && value.units >= 0n ? Number(value.units) : Number.NaN };
+}
+
+/**
+ * Puts the matches of cell `i` (0-based) into `ctx.found` (order currency first, then generic
+ * currency, each in record order) and returns how many; −1 when the cell is not searched.
+ * With a trace, every record under the account and item keys is traced, those in another
+ * currency or unit included.
+ */
+function gatherCell(
+  ctx: SearchContext,
+  relation: Relation,
+  i: number,
+  item: ItemKeys,
+  unit: string,
+  qty: Qty,
+  trace: TraceEntry[] | undefined,
+): number {
+  const cell = i + 1;
+  const a = (i / 3) | 0;
+  const c = i % 3;
+  if (ctx.activation[relation][i] !== true) {
+    if (trace !== undefined) {
+      const [accountCode, itemCode] = CELLS[i] as (typeof CELLS)[number];
+      trace.push({ kind: 'cell', relation, cell, accountCode, itemCode, status: 'inactive' });
+    }
+    return -1;
+  }
+  const accountKey = a === 0 ? ctx.customerId : a === 1 ? ctx.accountGroups[RELATION_INDEX[relation]] : '';
+  if (accountKey === undefined || (c === 1 && item.itemGroup === undefined)) {
+    if (trace !== undefined) {
+      const [accountCode, itemCode] = CELLS[i] as (typeof CELLS)[number];
+      trace.push({ kind: 'cell', relation, cell, accountCode, itemCode, status: 'noGroup' });
+    }
+    return -1;
+  }
+  if (trace !== undefined) {
+    const [accountCode, itemCode] = CELLS[i] as (typeof CELLS)[number];
+    trace.push({ kind: 'cell', relation, cell, accountCode, itemCode, status: 'searched' });
+  }
+  const first = bucketAt(ctx, RELATION_INDEX[relation], i, item);
+  if (first === undefined) return 0;
+  let own: Bucket | undefined;
+  let gen: Bucket | undefined;
+  const generic = ctx.generic;
+  for (let b: Bucket | undefined = first; b !== undefined; b = b.next) {
+    if (b.unit !== unit) continue;
+    if (b.currency === ctx.currency) own = b;
+    else if (generic !== undefined && b.currency === generic.currency) gen = b;
+  }
+  let n = own === undefined ? 0 : gatherBucket(ctx, own, false, 0, qty, relation, cell, trace);
+  if (gen !== undefined) n = gatherBucket(ctx, gen, true, n, qty, relation, cell, trace);
+  if (trace !== undefined) {
+    for (let b: Bucket | undefined = first; b !== undefined; b = b.next) {
+      if (b === own || b === gen) continue;
+      const isGeneric = generic !== undefined && b.currency === generic.currency;
+      const outcome: RecordOutcome = b.currency !== ctx.currency && !isGeneric ? 'currencyMismatch' : 'unitMismatch';
+      for (const r of b.records) trace.push({ kind: 'record', relation, cell, recordId: r.id, outcome, generic: isGeneric });
+    }
+  }
+  return n;
+}
+
+function gatherBucket(
+  ctx: SearchContext,
+  b: Bucket,
+  isGeneric: boolean,
+  n: number,
+  qty: Qty,
   relation: Relation,
   cell: number,
-  keys: SearchKeys,
-  generic: Generic,
   trace: TraceEntry[] | undefined,
-): void {
-  if (records === undefined) return;
-  const isGeneric = generic !== undefined;
-  for (const r of records) {
-    let outcome: RecordOutcome = 'matched';
-    if (!inDates(r, keys.asOf)) outcome = 'outsideDates';
-    else if (!inBand(r, keys.qty)) outcome = 'outsideBand';
-    else if (isGeneric && generic.rate === undefined) outcome = 'noRate';
-    trace?.push({ kind: 'record', relation, cell, recordId: r.id, outcome, generic: isGeneric });
-    if (outcome !== 'matched') continue;
-    const rate = generic?.rate;
-    candidates.push(
-      rate === undefined
-        ? { record: r, amount: r.amount, charges: r.priceCharges, generic: false }
-        : { record: r, amount: times(r.amount, rate), charges: times(r.priceCharges, rate), generic: true },
-    );
+): number {
+  const rs = b.records;
+  const noRate = isGeneric && ctx.generic?.rate === undefined;
+  if (trace !== undefined) {
+    for (const r of rs) {
+      let outcome: RecordOutcome = 'matched';
+      if (!inDates(r, ctx.asOf)) outcome = 'outsideDates';
+      else if (!inBand(r, qty.value)) outcome = 'outsideBand';
+      else if (noRate) outcome = 'noRate';
+      trace.push({ kind: 'record', relation, cell, recordId: r.id, outcome, generic: isGeneric });
+      if (outcome === 'matched') n = keep(ctx, r, isGeneric, n);
+    }
+    return n;
   }
+  if (noRate) return n;
+  const keys = b.keys;
+  const day = ctx.day;
+  // The quantity as an integer at the bucket's band scale, when a double holds it exactly;
+  // otherwise (−1) bands are compared as Scaled values.
+  let q = -1;
+  const shift = b.scale - qty.value.scale;
+  if (shift >= 0 && shift < POW10_NUMBER.length) {
+    const v = qty.units * (POW10_NUMBER[shift] as number);
+    if (v <= Number.MAX_SAFE_INTEGER) q = v;
+  }
+  const index = b.index;
+  let ids: readonly number[] | undefined;
+  if (index !== undefined) {
+    // A large bucket: the day segment, then the band segment, narrow it to the records that can match.
+    let part = index.parts[0];
+    if (index.byDay !== undefined) {
+      const k = segmentOf(index.byDay.points, day, byNumber);
+      if (k < 0) return n;
+      part = index.parts[k];
+    }
+    if (part === undefined) return n;
+    ids = part.ids;
+    if (part.byQty !== undefined) {
+      const k = segmentOf(part.byQty.points, qty.value, compareQty);
+      if (k < 0) return n;
+      ids = part.byQty.members[k];
+    }
+  }
+  const count = ids === undefined ? rs.length : ids.length;
+  for (let m = 0; m < count; m++) {
+    const k = ids === undefined ? m : (ids[m] as number);
+    const at = 4 * k;
+    if (day < (keys[at] as number) || day > (keys[at + 1] as number)) continue;
+    if (q >= 0 ? q < (keys[at + 2] as number) || q >= (keys[at + 3] as number) : !inBand(rs[k] as TradeAgreement, qty.value)) continue;
+    n = keep(ctx, rs[k] as TradeAgreement, isGeneric, n);
+  }
+  return n;
+}
+
+const byNumber = (a: number, b: number): number => a - b;
+
+function keep(ctx: SearchContext, r: TradeAgreement, isGeneric: boolean, n: number): number {
+  ctx.found[n] = r;
+  ctx.foundGeneric[n] = isGeneric;
+  return n + 1;
+}
+
+/** The amount of a record in the order currency. */
+function amountOf(ctx: SearchContext, r: TradeAgreement, isGeneric: boolean): Scaled {
+  const rate = isGeneric ? ctx.generic?.rate : undefined;
+  return rate === undefined ? r.amount : times(r.amount, rate);
 }
 
 /** Unit price comparison amount/priceUnit without dividing. */
-export function cheaper(a: Candidate, b: Candidate): boolean {
-  const x = a.amount.units * b.record.priceUnit.units * pow10(b.amount.scale + a.record.priceUnit.scale);
-  const y = b.amount.units * a.record.priceUnit.units * pow10(a.amount.scale + b.record.priceUnit.scale);
+function cheaper(a: Scaled, aUnit: Scaled, b: Scaled, bUnit: Scaled): boolean {
+  const x = a.units * bUnit.units * pow10(b.scale + aUnit.scale);
+  const y = b.units * aUnit.units * pow10(a.scale + bUnit.scale);
   return x < y;
 }
 
@@ -130,45 +257,84 @@ export type DiscountSum = { readonly amount: Scaled; readonly percent1: Scaled; 
 export const NO_DISCOUNT: DiscountSum = { amount: scaledOf(0n, 0), percent1: scaledOf(0n, 0), percent2: scaledOf(0n, 0), recordIds: [] };
 
 function add(a: Scaled, b: Scaled): Scaled {
+  // Adding a zero of no larger scale changes nothing: keep the object (most percentages 2 are 0).
+  if (b.units === 0n && b.scale <= a.scale) return a;
+  if (a.units === 0n && a.scale <= b.scale) return b;
   if (a.scale === b.scale) return scaledOf(a.units + b.units, a.scale);
   if (a.scale > b.scale) return scaledOf(a.units + b.units * pow10(a.scale - b.scale), a.scale);
   return scaledOf(a.units * pow10(b.scale - a.scale) + b.units, b.scale);
 }
 
 /** Discounts accumulate along the path until a matched record with find next off (reference §1.3). */
-export function findDiscount(book: PriceBook, relation: Relation, keys: SearchKeys, generic: Generic, trace: TraceEntry[] | undefined): DiscountSum {
+export function findDiscount(
+  ctx: SearchContext,
+  relation: Relation,
+  item: ItemKeys,
+  unit: string,
+  qty: Scaled,
+  trace: TraceEntry[] | undefined,
+): DiscountSum {
+  if (!ctx.relations.has(relation)) return NO_DISCOUNT;
+  const allowed = ALLOWED[relation];
   let amount = NO_DISCOUNT.amount;
   let percent1 = NO_DISCOUNT.percent1;
   let percent2 = NO_DISCOUNT.percent2;
-  const recordIds: string[] = [];
-  walkCells(book, relation, keys, generic, trace, (cell, candidates) => {
-    for (const c of candidates) {
-      amount = add(amount, c.amount);
-      percent1 = add(percent1, c.record.percent1);
-      percent2 = add(percent2, c.record.percent2);
-      recordIds.push(c.record.id);
-      if (!c.record.findNext) {
-        trace?.push({ kind: 'stop', relation, cell, recordId: c.record.id });
-        return true;
+  let recordIds: string[] | undefined;
+  const q = qtyOf(qty);
+  for (let i = 0; i < 9; i++) {
+    if (allowed[i] !== true) continue;
+    const n = gatherCell(ctx, relation, i, item, unit, q, trace);
+    for (let k = 0; k < n; k++) {
+      const r = ctx.found[k] as TradeAgreement;
+      amount = add(amount, amountOf(ctx, r, ctx.foundGeneric[k] === true));
+      percent1 = add(percent1, r.percent1);
+      percent2 = add(percent2, r.percent2);
+      (recordIds ??= []).push(r.id);
+      if (!r.findNext) {
+        trace?.push({ kind: 'stop', relation, cell: i + 1, recordId: r.id });
+        return { amount, percent1, percent2, recordIds };
       }
     }
-    return false;
-  });
-  return recordIds.length === 0 ? NO_DISCOUNT : { amount, percent1, percent2, recordIds };
+  }
+  return recordIds === undefined ? NO_DISCOUNT : { amount, percent1, percent2, recordIds };
 }
 
 /** Prices: lowest over the path, first cell's best when it has find next off (reference §1.3). */
-export function findPrice(book: PriceBook, keys: SearchKeys, generic: Generic, trace: TraceEntry[] | undefined): Candidate | undefined {
-  let best: Candidate | undefined;
-  walkCells(book, 'price', keys, generic, trace, (cell, candidates) => {
-    let c = candidates[0] as Candidate;
-    for (const x of candidates) if (cheaper(x, c)) c = x;
-    if (best === undefined || cheaper(c, best)) best = c;
-    if (!c.record.findNext) {
-      trace?.push({ kind: 'stop', relation: 'price', cell, recordId: c.record.id });
-      return true;
+export function findPrice(ctx: SearchContext, item: ItemKeys, unit: string, qty: Scaled, trace: TraceEntry[] | undefined): Candidate | undefined {
+  if (!ctx.relations.has('price')) return undefined;
+  const allowed = ALLOWED.price;
+  let best: TradeAgreement | undefined;
+  let bestAmount: Scaled | undefined;
+  let bestGeneric = false;
+  const q = qtyOf(qty);
+  for (let i = 0; i < 9; i++) {
+    if (allowed[i] !== true) continue;
+    const n = gatherCell(ctx, 'price', i, item, unit, q, trace);
+    if (n <= 0) continue;
+    let c = ctx.found[0] as TradeAgreement;
+    let cGeneric = ctx.foundGeneric[0] === true;
+    let cAmount = amountOf(ctx, c, cGeneric);
+    for (let k = 1; k < n; k++) {
+      const x = ctx.found[k] as TradeAgreement;
+      const xGeneric = ctx.foundGeneric[k] === true;
+      const xAmount = amountOf(ctx, x, xGeneric);
+      if (cheaper(xAmount, x.priceUnit, cAmount, c.priceUnit)) {
+        c = x;
+        cGeneric = xGeneric;
+        cAmount = xAmount;
+      }
     }
-    return false;
-  });
-  return best;
+    if (best === undefined || bestAmount === undefined || cheaper(cAmount, c.priceUnit, bestAmount, best.priceUnit)) {
+      best = c;
+      bestAmount = cAmount;
+      bestGeneric = cGeneric;
+    }
+    if (!c.findNext) {
+      trace?.push({ kind: 'stop', relation: 'price', cell: i + 1, recordId: c.id });
+      break;
+    }
+  }
+  if (best === undefined || bestAmount === undefined) return undefined;
+  const rate = bestGeneric ? ctx.generic?.rate : undefined;
+  return { record: best, amount: bestAmount, charges: rate === undefined ? best.priceCharges : times(best.priceCharges, rate), generic: bestGeneric };
 }

@@ -1,0 +1,266 @@
+import { pow10, type Scaled } from '../../money/Scaled.js';
+import type { BasePrice, ItemAttributes, Relation, RelationCode, TradeAgreement } from '../schemas.js';
+import { buildSegments, type Segments } from './segments.js';
+
+// The search index of a price book, laid out for the memory access pattern of pricing an order:
+// - account side first for customers and customer groups: the order's customer and groups are
+//   resolved once per order, and their maps (small, reused by every line) stay in cache;
+// - item side first for "all customers": the item's entry, looked up once per line, holds them;
+// - per bucket, the validity days and band bounds of its records sit in one flat array of
+//   numbers, so that rejecting a record reads no record object (at a million records, pointer
+//   chasing to cold records, not arithmetic, is what a lookup costs).
+// No key string is built per lookup: maps are keyed by the host's own id strings.
+
+/**
+ * Records of one relation, cell, account key, item key, currency and unit, in record order
+ * (fromQty, id). Buckets of one key are chained by `next`, sorted by currency then unit.
+ */
+export type Bucket = {
+  readonly currency: string;
+  readonly unit: string;
+  readonly records: readonly TradeAgreement[];
+  /**
+   * Per record `[fromDay, toDay, from, to]`: validity as day numbers (YYYYMMDD, inclusive, open =
+   * 0 / 99999999) and the band as integers at `scale` (to = Infinity when unbounded).
+   */
+  readonly keys: readonly number[];
+  /** Decimals of the band integers in `keys`; −1 when a bound does not fit, and bands are compared exactly. */
+  readonly scale: number;
+  /** Interval index of a large bucket (dates, then bands); undefined for small ones, scanned whole. */
+  readonly index: BucketIndex | undefined;
+  readonly next: Bucket | undefined;
+};
+
+/** A day segmentation whose parts may be cut again by quantity band. */
+export type BucketIndex = { readonly byDay: Segments<number> | undefined; readonly parts: readonly BucketPart[] };
+/** The records of one day segment (`ids` undefined = all) and, when still large, their band segments. */
+export type BucketPart = { readonly ids: readonly number[] | undefined; readonly byQty: Segments<Scaled> | undefined };
+
+/** One account's agreements of one relation by item column: item id, item group, all items. */
+export type Columns = {
+  readonly byItem: ReadonlyMap<string, Bucket> | undefined;
+  readonly byItemGroup: ReadonlyMap<string, Bucket> | undefined;
+  readonly allItems: Bucket | undefined;
+};
+
+/** What one item id brings: its attributes, base prices and its all-customers agreements by relation index. */
+export type ItemEntry = {
+  readonly attributes: ItemAttributes | undefined;
+  /** Sorted by currency then unit. */
+  readonly basePrices: readonly BasePrice[] | undefined;
+  readonly allCustomers: readonly (Bucket | undefined)[];
+};
+
+/** The compiled search structure of a price book (internal layout). */
+export type PriceIndex = {
+  /** Customer id → columns by relation index. */
+  readonly customers: ReadonlyMap<string, readonly (Columns | undefined)[]>;
+  /** By relation index: customer group id → columns. */
+  readonly groups: readonly ReadonlyMap<string, Columns>[];
+  /** By relation index: the all-customers agreements on item groups and on all items (on one item: in {@link ItemEntry}). */
+  readonly all: readonly Columns[];
+  readonly items: ReadonlyMap<string, ItemEntry>;
+};
+
+export const RELATION_INDEX: Readonly<Record<Relation, number>> = { price: 0, lineDiscount: 1, multilineDiscount: 2, totalDiscount: 3 };
+
+/** Below this many records a bucket is scanned; above, it gets an interval index. */
+const SMALL_BUCKET = 8;
+
+/** YYYYMMDD as a number: CalendarDate strings are fixed width, so this keeps date order. */
+export function dayNumber(date: string): number {
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    n = n * 10 + (date.charCodeAt(i) - 48);
+  }
+  return n;
+}
+
+export const OPEN_FROM = 0;
+export const OPEN_TO = 99_999_999;
+
+export function compareQty(a: Scaled, b: Scaled): number {
+  if (a.scale === b.scale) return a.units < b.units ? -1 : a.units > b.units ? 1 : 0;
+  const x = a.scale > b.scale ? a.units : a.units * pow10(b.scale - a.scale);
+  const y = b.scale > a.scale ? b.units : b.units * pow10(a.scale - b.scale);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+const compareDay = (a: number, b: number): number => a - b;
+
+/** Largest integer a double holds exactly, as a bigint. */
+const EXACT_LIMIT = 2n ** 53n;
+
+type MutableColumns = { byItem: Map<string, Bucket> | undefined; byItemGroup: Map<string, Bucket> | undefined; allItems: Bucket | undefined };
+type MutableItem = { attributes: ItemAttributes | undefined; basePrices: BasePrice[] | undefined; allCustomers: (Bucket | undefined)[] };
+type MutableBucket = { -readonly [K in keyof Bucket]: Bucket[K] } & { records: TradeAgreement[] };
+
+const newColumns = (): MutableColumns => ({ byItem: undefined, byItemGroup: undefined, allItems: undefined });
+
+/**
+ * Builds the index. `agreements` must be valid records with unique ids; item attributes and
+ * base prices later in their lists replace earlier ones of the same key.
+ */
+export function buildPriceIndex(
+  agreements: readonly TradeAgreement[],
+  basePrices: readonly BasePrice[],
+  items: readonly ItemAttributes[],
+): PriceIndex {
+  const itemMap = new Map<string, MutableItem>();
+  const itemOf = (id: string): MutableItem => {
+    let e = itemMap.get(id);
+    if (e === undefined) itemMap.set(id, (e = { attributes: undefined, basePrices: undefined, allCustomers: [] }));
+    return e;
+  };
+  const customers = new Map<string, MutableColumns[]>();
+  const groups: Map<string, MutableColumns>[] = [0, 1, 2, 3].map(() => new Map<string, MutableColumns>());
+  const all: MutableColumns[] = [newColumns(), newColumns(), newColumns(), newColumns()];
+  const attach: ((b: Bucket) => void)[] = [];
+  // First pass: group records by key, each key's buckets in a plain list.
+  const lists = new Map<object, Map<string, MutableBucket[]>>();
+  const allLists: MutableBucket[][] = [];
+  const listOf = (owner: object, key: string, attachTo: (b: Bucket) => void): MutableBucket[] => {
+    let byKey = lists.get(owner);
+    if (byKey === undefined) lists.set(owner, (byKey = new Map<string, MutableBucket[]>()));
+    let list = byKey.get(key);
+    if (list === undefined) {
+      byKey.set(key, (list = []));
+      allLists.push(list);
+      attach.push(attachTo);
+    }
+    return list;
+  };
+  for (const a of agreements) {
+    const ri = RELATION_INDEX[a.relation];
+    let list: MutableBucket[];
+    if (a.accountCode === 'all' && a.itemCode === 'table') {
+      const e = itemOf(a.itemRelation);
+      list = listOf(e, `${ri}`, (b) => (e.allCustomers[ri] = b));
+    } else {
+      let cols: MutableColumns;
+      if (a.accountCode === 'table') {
+        let byRelation = customers.get(a.accountRelation);
+        if (byRelation === undefined) customers.set(a.accountRelation, (byRelation = []));
+        cols = byRelation[ri] ?? (byRelation[ri] = newColumns());
+      } else if (a.accountCode === 'group') {
+        const g = groups[ri] as Map<string, MutableColumns>;
+        const found = g.get(a.accountRelation);
+        if (found === undefined) g.set(a.accountRelation, (cols = newColumns()));
+        else cols = found;
+      } else cols = all[ri] as MutableColumns;
+      const c = cols;
+      if (a.itemCode === 'table') list = listOf(c, `t${a.itemRelation}`, (b) => (c.byItem ??= new Map()).set(a.itemRelation, b));
+      else if (a.itemCode === 'group') list = listOf(c, `g${a.itemRelation}`, (b) => (c.byItemGroup ??= new Map()).set(a.itemRelation, b));
+      else list = listOf(c, 'a', (b) => (c.allItems = b));
+    }
+    let bucket = list.find((b) => b.currency === a.currency && b.unit === a.unit);
+    if (bucket === undefined) {
+      bucket = { currency: a.currency, unit: a.unit, records: [], keys: [], scale: -1, index: undefined, next: undefined };
+      list.push(bucket);
+    }
+    bucket.records.push(a);
+  }
+  for (let k = 0; k < allLists.length; k++) {
+    const list = allLists[k] as MutableBucket[];
+    list.sort((x, y) => byText(x.currency, y.currency) || byText(x.unit, y.unit));
+    for (let j = 0; j < list.length; j++) {
+      const b = list[j] as MutableBucket;
+      finishBucket(b);
+      b.next = list[j + 1];
+    }
+    (attach[k] as (b: Bucket) => void)(list[0] as Bucket);
+  }
+  for (const bp of basePrices) {
+    const e = itemOf(bp.itemId);
+    const list = (e.basePrices ??= []);
+    const at = list.findIndex((x) => x.currency === bp.currency && x.unit === bp.unit);
+    if (at >= 0) list[at] = bp;
+    else list.push(bp);
+  }
+  for (const e of itemMap.values()) e.basePrices?.sort((x, y) => byText(x.currency, y.currency) || byText(x.unit, y.unit));
+  for (const item of items) itemOf(item.itemId).attributes = item;
+  return { customers, groups, all, items: itemMap };
+}
+
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Records of one key in a fixed order: lower band first, then id, so results never depend on input order. */
+export function compareRecords(a: TradeAgreement, b: TradeAgreement): number {
+  const q = compareQty(a.fromQty, b.fromQty);
+  if (q !== 0) return q;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function finishBucket(b: MutableBucket): void {
+  const rs = b.records;
+  if (rs.length > 1) rs.sort(compareRecords);
+  let scale = 0;
+  for (const r of rs) scale = Math.max(scale, r.fromQty.scale, r.toQty.scale);
+  const asInteger = (q: Scaled): number | undefined => {
+    const units = q.units * pow10(scale - q.scale);
+    return units < EXACT_LIMIT ? Number(units) : undefined;
+  };
+  const keys: number[] = [];
+  let exact = true;
+  for (const r of rs) {
+    const from = asInteger(r.fromQty);
+    const to = r.toQty.units === 0n ? Number.POSITIVE_INFINITY : asInteger(r.toQty);
+    if (from === undefined || to === undefined) exact = false;
+    keys.push(r.fromDate === undefined ? OPEN_FROM : dayNumber(r.fromDate), r.toDate === undefined ? OPEN_TO : dayNumber(r.toDate), from ?? 0, to ?? 0);
+  }
+  b.keys = keys;
+  b.scale = exact ? scale : -1;
+  if (rs.length > SMALL_BUCKET) b.index = indexBucket(rs, keys);
+}
+
+function indexBucket(rs: readonly TradeAgreement[], keys: readonly number[]): BucketIndex {
+  const ids = rs.map((_, i) => i);
+  const dated = rs.some((r) => r.fromDate !== undefined || r.toDate !== undefined);
+  // Validity [from, to] inclusive is the half-open day interval [from, to + 1): day numbers are
+  // integers, and no valid date lies strictly between to and to + 1.
+  const byDay = dated
+    ? buildSegments(ids, (i) => keys[4 * i] as number, (i) => (keys[4 * i + 1] === OPEN_TO ? undefined : (keys[4 * i + 1] as number) + 1), compareDay, 4 * ids.length + 16)
+    : undefined;
+  const parts = (byDay === undefined ? [ids] : byDay.members).map((part): BucketPart => {
+    const byQty =
+      part.length > SMALL_BUCKET
+        ? buildSegments(part, (i) => (rs[i] as TradeAgreement).fromQty, (i) => ((rs[i] as TradeAgreement).toQty.units === 0n ? undefined : (rs[i] as TradeAgreement).toQty), compareQty, 4 * part.length + 16)
+        : undefined;
+    return { ids: byDay === undefined ? undefined : part, byQty };
+  });
+  return { byDay, parts };
+}
+
+/** Every bucket of the index, for whole-book analyses. */
+export function* allBuckets(index: PriceIndex): Generator<Bucket> {
+  const chain = function* (b: Bucket | undefined): Generator<Bucket> {
+    for (let x = b; x !== undefined; x = x.next) yield x;
+  };
+  const columns = function* (c: Columns | undefined): Generator<Bucket> {
+    if (c === undefined) return;
+    if (c.byItem !== undefined) for (const b of c.byItem.values()) yield* chain(b);
+    if (c.byItemGroup !== undefined) for (const b of c.byItemGroup.values()) yield* chain(b);
+    yield* chain(c.allItems);
+  };
+  for (const byRelation of index.customers.values()) for (const c of byRelation) yield* columns(c);
+  for (const g of index.groups) for (const c of g.values()) yield* columns(c);
+  for (const c of index.all) yield* columns(c);
+  for (const e of index.items.values()) for (const b of e.allCustomers) yield* chain(b);
+}
+
+/** The first bucket of one relation index, account and item key, or undefined. */
+export function bucketOf(index: PriceIndex, ri: number, accountCode: RelationCode, accountKey: string, itemCode: RelationCode, itemKey: string): Bucket | undefined {
+  if (accountCode === 'all' && itemCode === 'table') return index.items.get(itemKey)?.allCustomers[ri];
+  const cols = accountCode === 'table' ? index.customers.get(accountKey)?.[ri] : accountCode === 'group' ? index.groups[ri]?.get(accountKey) : index.all[ri];
+  if (cols === undefined) return undefined;
+  return itemCode === 'table' ? cols.byItem?.get(itemKey) : itemCode === 'group' ? cols.byItemGroup?.get(itemKey) : cols.allItems;
+}
+
+/** The records of a bucket chain in one currency and unit. */
+export function recordsIn(first: Bucket | undefined, currency: string, unit: string): readonly TradeAgreement[] {
+  for (let b = first; b !== undefined; b = b.next) if (b.currency === currency && b.unit === unit) return b.records;
+  return [];
+}
