@@ -21,6 +21,7 @@ import {
   type PaymentInput,
   PaymentSchema,
 } from './OpenItem.js';
+import { indexOpenItems } from './_internal/openItemIndex.js';
 import { isValidRfReference, referenceKeys, textReferenceKeys } from './references.js';
 import type { Settlement } from './Settlement.js';
 import { sortBySettlementPriority } from './settlementPriority.js';
@@ -160,6 +161,17 @@ export function confidenceOf(signals: readonly MatchSignal[], autoApply: number)
   return signals.some((s) => s.name === 'AMBIGUOUS') ? Math.min(total, Math.max(0, autoApply - 1)) : total;
 }
 
+const RULE_TEXT: Record<MatchRule, string> = {
+  reference: 'matched by reference',
+  exactAmount: 'matched by exact amount',
+  clearAccount: 'clears the account',
+  clearPastDue: 'clears the past-due items',
+  oldestFirst: 'oldest items first',
+  combination: 'combination of items',
+  onAccount: 'left on account',
+  exception: 'exception: needs a person',
+};
+
 const fmt = (minor: bigint, currency: string): string => `${currency} ${formatDecimalText(minor, minorUnitOf(currency) ?? 0)}`;
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -178,31 +190,10 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
   const maxCandidates = options.combination?.maxCandidates ?? 64;
   const smallSet = options.combination?.smallSetSize ?? 12;
   const budget = options.combination?.budget ?? 200_000;
-  // Working copy, built in id order so that nothing depends on the input order.
-  const sortedItems = [...input.items].sort(byId);
-  const working = new Map<string, OpenItem>();
-  const index = new Map<string, OpenItemId[]>();
-  const byCustomer = new Map<string, OpenItem[]>();
-  const byAmount = new Map<string, OpenItemId[]>();
-  for (const item of sortedItems) {
-    const ak = `${item.currency}:${item.residual.minor}`;
-    const same = byAmount.get(ak);
-    if (same === undefined) byAmount.set(ak, [item.id]);
-    else same.push(item.id);
-    working.set(item.id, item);
-    const keys = new Set<string>();
-    for (const r of [item.documentNumber, ...item.references]) for (const k of referenceKeys(r)) keys.add(k);
-    for (const k of keys) {
-      const list = index.get(k);
-      if (list === undefined) index.set(k, [item.id]);
-      else list.push(item.id);
-    }
-    const ck = `${item.customerId}\u0000${item.currency}`;
-    const list = byCustomer.get(ck);
-    if (list === undefined) byCustomer.set(ck, [item]);
-    else list.push(item);
-  }
-  const current = (id: string): OpenItem => working.get(id) as OpenItem;
+  // Indexed once; postings of this run go to an overlay of changed items.
+  const idx = indexOpenItems(input.items);
+  const changed = new Map<string, OpenItem>();
+  const current = (item: OpenItem): OpenItem => (changed.size === 0 ? item : (changed.get(item.id) ?? item));
   const payments = [...input.payments].sort((a, b) => (a.valueDate < b.valueDate ? -1 : a.valueDate > b.valueDate ? 1 : byId(a, b)));
   const proposals: MatchProposal[] = [];
   let maxSearchSteps = 0;
@@ -218,15 +209,24 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
       signals.push({ name: 'CUSTOMER_BY_IBAN', group: 'customer', points: CUSTOMER_POINTS.CUSTOMER_BY_IBAN, evidence: `customer ${String(customer)} identified by IBAN ${p.payerIban}` });
     }
     // References: structured ones, the end-to-end id, then free text. A key counts only when it names exactly one open item.
-    const hits = new Map<string, MatchSignal>();
+    const hits = new Map<string, { readonly item: OpenItem; readonly signal: MatchSignal }>();
+    const usable = (it: OpenItem): boolean => it.residual.minor !== 0n && it.currency === cur && (customer === undefined || it.customerId === customer);
     const lookup = (key: string, signal: (item: OpenItem) => MatchSignal): void => {
-      const ids = (index.get(key) ?? []).filter((id) => {
-        const it = current(id);
-        return it.residual.minor !== 0n && it.currency === cur && (customer === undefined || it.customerId === customer);
-      });
-      if (ids.length !== 1) return;
-      const id = ids[0] as string;
-      if (!hits.has(id)) hits.set(id, signal(current(id)));
+      const named = idx.byReference.get(key);
+      if (named === undefined) return;
+      let only: OpenItem | undefined;
+      if (Array.isArray(named)) {
+        for (const candidate of named as readonly OpenItem[]) {
+          const it = current(candidate);
+          if (!usable(it)) continue;
+          if (only !== undefined) return; // names two open items: evidence, not identification
+          only = it;
+        }
+      } else {
+        const it = current(named as OpenItem);
+        if (usable(it)) only = it;
+      }
+      if (only !== undefined && !hits.has(only.id)) hits.set(only.id, { item: only, signal: signal(only) });
     };
     for (const r of [...p.references].sort()) {
       const rf = isValidRfReference(r);
@@ -242,13 +242,14 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
     let chosen: OpenItem[] = [];
     let steps = 0;
     if (hits.size > 0) {
-      chosen = [...hits.keys()].sort().map(current);
+      const hitIds = [...hits.keys()].sort();
+      chosen = hitIds.map((id) => (hits.get(id) as { item: OpenItem }).item);
       const customers = new Set(chosen.map((i) => i.customerId));
       if (customers.size === 1 && customer === undefined) {
         customer = chosen[0]?.customerId;
         signals.push({ name: 'CUSTOMER_BY_REFERENCE', group: 'customer', points: CUSTOMER_POINTS.CUSTOMER_BY_REFERENCE, evidence: `customer ${String(customer)} identified through the referenced item` });
       }
-      for (const s of [...hits.values()].sort((a, b) => b.points - a.points)) signals.push(s);
+      for (const s of hitIds.map((id) => (hits.get(id) as { signal: MatchSignal }).signal).sort((a, b) => b.points - a.points)) signals.push(s);
       signals.push({ name: 'UNIQUE', group: 'uniqueness', points: 20, evidence: 'each reference names exactly one open item' });
       rule = 'reference';
       const open = chosen.reduce((s, i) => s + i.residual.minor, 0n);
@@ -259,7 +260,11 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
         signals.push({ name: 'AMOUNT_WITHIN_TOL', group: 'amount', points: 25, evidence: `short by ${fmt(discounted - P, cur)}, within tolerance` });
       else signals.push({ name: 'AMOUNT_PARTIAL', group: 'amount', points: 5, evidence: `amount ${fmt(P, cur)} differs from the open amount ${fmt(open, cur)}` });
     } else if (customer !== undefined) {
-      const all = (byCustomer.get(`${customer}\u0000${cur}`) ?? []).map((i) => current(i.id)).filter((i) => i.residual.minor !== 0n);
+      const all: OpenItem[] = [];
+      for (const i of idx.byCustomer.get(customer) ?? []) {
+        const it = current(i);
+        if (it.currency === cur && it.residual.minor !== 0n) all.push(it);
+      }
       const debits = sortBySettlementPriority(
         all.filter((i) => i.residual.minor > 0n),
         priority,
@@ -339,7 +344,7 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
     } else {
       // No customer: only a unique exact single-item amount across all customers, as a suggestion.
       // Index of opening residuals: finds items still open for their full amount.
-      const exact = (byAmount.get(`${cur}:${P}`) ?? []).map(current).filter((i) => i.residual.minor === P);
+      const exact = idx.byOpeningAmount(cur, P).map(current).filter((i) => i.residual.minor === P);
       if (exact.length === 1) {
         rule = 'exactAmount';
         chosen = exact;
@@ -364,24 +369,17 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
         ...(options.underpayment === undefined ? {} : { underpayment: options.underpayment }),
       });
       if (decision === 'autoApply') {
+        const chosenById = new Map(chosen.map((i) => [i.id as string, i]));
         for (const e of settlement.entries) {
           if (e.itemId === undefined || e.kind === 'exchangeGain' || e.kind === 'exchangeLoss' || e.kind === 'onAccount' || e.kind === 'overpaymentWriteOff') continue;
-          const it = current(e.itemId);
-          working.set(it.id, { ...it, residual: money(it.residual.minor - e.amount.minor, it.currency) });
+          const before = chosenById.get(e.itemId);
+          if (before === undefined) continue;
+          const it = changed.get(before.id) ?? before;
+          changed.set(it.id, { ...it, residual: money(it.residual.minor - e.amount.minor, it.currency) });
         }
       }
     }
-    const ruleText: Record<MatchRule, string> = {
-      reference: 'matched by reference',
-      exactAmount: 'matched by exact amount',
-      clearAccount: 'clears the account',
-      clearPastDue: 'clears the past-due items',
-      oldestFirst: 'oldest items first',
-      combination: 'combination of items',
-      onAccount: 'left on account',
-      exception: 'exception: needs a person',
-    };
-    const explanation = `${p.id}: ${ruleText[rule]} (confidence ${confidence}, ${decision}). ${signals.map((s) => s.evidence).join('; ')}.`;
+    const explanation = `${p.id}: ${RULE_TEXT[rule]} (confidence ${confidence}, ${decision}). ${signals.map((s) => s.evidence).join('; ')}.`;
     proposals.push({
       paymentId: p.id,
       ...(customer === undefined ? {} : { customerId: customer }),
@@ -395,7 +393,7 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
       ...(settlement === undefined ? {} : { settlement }),
     });
   }
-  return { proposals, items: sortedItems.map((i) => current(i.id)), maxSearchSteps };
+  return { proposals, items: changed.size === 0 ? idx.items : idx.items.map(current), maxSearchSteps };
 }
 
 function discountedOf(item: OpenItem, date: CalendarDate, grace: number, rounding: RoundingMode): bigint {
