@@ -393,7 +393,7 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
       ...(settlement === undefined ? {} : { settlement }),
     });
   }
-  return { proposals, items: changed.size === 0 ? idx.items : idx.items.map(current), maxSearchSteps };
+  return { proposals, items: idx.withChanges(changed), maxSearchSteps };
 }
 
 function discountedOf(item: OpenItem, date: CalendarDate, grace: number, rounding: RoundingMode): bigint {

@@ -91,11 +91,28 @@ function digitsForms(token: string, out: Set<string>): void {
  * referenceKeys('INV/2023/00123') //=> ['INV202300123', '202300123']
  */
 export function referenceKeys(reference: string): string[] {
-  const joined = alnumTokens(reference).join('');
-  const out = new Set<string>();
-  if (joined.length >= MIN_LENGTH) out.add(joined);
-  digitsForms(joined, out);
-  return [...out];
+  const out: string[] = [];
+  forEachReferenceKey(reference, (key) => out.push(key));
+  return out;
+}
+
+/**
+ * Calls `emit` with each form {@link referenceKeys} returns, in the same order, without
+ * collecting them (the index of a statement run takes them one by one).
+ * @internal
+ * @example
+ * forEachReferenceKey('INV/2023/00123', (k) => keys.push(k))
+ */
+export function forEachReferenceKey(reference: string, emit: (key: string) => void): void {
+  const tokens = alnumTokens(reference);
+  const joined = tokens.length === 1 ? (tokens[0] as string) : tokens.join('');
+  if (joined.length >= MIN_LENGTH) emit(joined);
+  const digits = digitsOf(joined);
+  if (digits.length < MIN_LENGTH) return;
+  if (digits !== joined) emit(digits);
+  let z = 0;
+  while (z < digits.length && digits.charCodeAt(z) === 48) z++;
+  if (z > 0 && digits.length - z >= MIN_LENGTH) emit(digits.slice(z));
 }
 
 /**

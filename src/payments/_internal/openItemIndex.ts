@@ -1,5 +1,5 @@
 import type { OpenItem } from '../OpenItem.js';
-import { referenceKeys } from '../references.js';
+import { forEachReferenceKey } from '../references.js';
 
 /**
  * The open items of a statement run, indexed once: by normalised reference key and by
@@ -13,6 +13,8 @@ export type OpenItemIndex = {
   readonly byReference: ReadonlyMap<string, OpenItem | readonly OpenItem[]>;
   /** Items of each customer, all currencies, in id order. */
   readonly byCustomer: ReadonlyMap<string, readonly OpenItem[]>;
+  /** The items in id order with the changed ones (by id) replaced: a copy patched by binary search. */
+  withChanges(changed: ReadonlyMap<string, OpenItem>): readonly OpenItem[];
   /** Items by currency and opening residual, built on first use (only payments without a customer need it). */
   byOpeningAmount(currency: string, minor: bigint): readonly OpenItem[];
 };
@@ -37,8 +39,9 @@ export function indexOpenItems(input: readonly OpenItem[]): OpenItemIndex {
     } else if (seen !== item) byReference.set(key, [seen, item]);
   };
   for (const item of items) {
-    for (const k of referenceKeys(item.documentNumber)) add(k, item);
-    for (const r of item.references) for (const k of referenceKeys(r)) add(k, item);
+    const addItem = (key: string): void => add(key, item);
+    forEachReferenceKey(item.documentNumber, addItem);
+    for (const r of item.references) forEachReferenceKey(r, addItem);
     const list = byCustomer.get(item.customerId);
     if (list === undefined) byCustomer.set(item.customerId, [item]);
     else list.push(item);
@@ -48,6 +51,27 @@ export function indexOpenItems(input: readonly OpenItem[]): OpenItemIndex {
     items,
     byReference,
     byCustomer,
+    withChanges(changed: ReadonlyMap<string, OpenItem>): readonly OpenItem[] {
+      const out = items.slice();
+      for (const [id, item] of changed) {
+        let lo = 0;
+        let hi = items.length - 1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >>> 1;
+          const at = (items[mid] as OpenItem).id;
+          if (at === id) {
+            // Equal ids (not expected) sit side by side: patch them all, as a lookup by id would.
+            let first = mid;
+            while (first > 0 && (items[first - 1] as OpenItem).id === id) first--;
+            for (let k = first; k < items.length && (items[k] as OpenItem).id === id; k++) out[k] = item;
+            break;
+          }
+          if (at < id) lo = mid + 1;
+          else hi = mid - 1;
+        }
+      }
+      return out;
+    },
     byOpeningAmount(currency: string, minor: bigint): readonly OpenItem[] {
       if (byAmount === undefined) {
         byAmount = new Map();
