@@ -8,6 +8,8 @@ import { applySettlement } from '../../src/payments/applySettlement.js';
 import { confidenceOf, type MatchSignal, matchParsed } from '../../src/payments/matchStatement.js';
 import type { OpenItem } from '../../src/payments/OpenItem.js';
 import { findCombination } from '../../src/payments/findCombination.js';
+import { findCombinationByHalves } from '../../src/payments/_internal/findCombinationByHalves.js';
+import { findCombinationByTable } from '../../src/payments/_internal/findCombinationByTable.js';
 import { reverseSettlement } from '../../src/payments/reverseSettlement.js';
 import type { Settlement } from '../../src/payments/Settlement.js';
 import { type SettlePaymentOptions, settleParsed } from '../../src/payments/settlePayment.js';
@@ -221,4 +223,36 @@ describe('combination search against brute force (12–15)', () => {
       }
     },
   );
+});
+
+describe('15. three independent searches agree: depth-first, dynamic programming, meet in the middle', () => {
+  const answer = (r: ReturnType<typeof findCombination>): unknown => (r.kind === 'unique' || r.kind === 'ambiguous' ? [r.kind, r.indices] : [r.kind]);
+  test.prop([
+    fc.array(fc.integer({ min: 1, max: 80 }), { maxLength: 14 }),
+    fc.integer({ min: 1, max: 300 }),
+    fc.integer({ min: 0, max: 4 }),
+    fc.integer({ min: 1, max: 6 }),
+  ])('small amounts: all three give the same existence, uniqueness and canonical subset', (a, target, tol, k) => {
+    const bb = findCombination(a.map(BigInt), [BigInt(target), BigInt(target + tol)], { maxItems: k, budget: 10_000_000 });
+    const dp = findCombinationByTable(a, [target, target + tol], { maxItems: k, maxCells: 10_000_000 });
+    const mitm = findCombinationByHalves(a, [target, target + tol], k);
+    expect(answer(dp)).toEqual(answer(bb));
+    expect(answer(mitm)).toEqual(answer(bb));
+  });
+  // Amounts like invoices (up to 10 000.00 in cents) with a payment that is a real subset sum.
+  test.prop([fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 18 }), fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), fc.integer({ min: 2, max: 5 })])(
+    'invoice-sized amounts: depth-first and meet in the middle agree (the table would be too large)',
+    (a, picks, k) => {
+      const target = [...new Set(picks.map((p) => p % a.length))].reduce((s, i) => s + (a[i] ?? 0), 0);
+      const bb = findCombination(a.map(BigInt), [BigInt(target), BigInt(target)], { maxItems: k, budget: 10_000_000 });
+      expect(answer(findCombinationByHalves(a, [target, target], k))).toEqual(answer(bb));
+    },
+  );
+  test('Infor example: 845.00 = 333.00 + 512.00 is the only combination, in all three', () => {
+    const a = [120_00, 333_00, 410_00, 512_00, 95_00];
+    const expected = { kind: 'unique', indices: [1, 3] };
+    expect(findCombination(a.map(BigInt), [845_00n, 845_00n], { maxItems: 5, budget: 1000 })).toMatchObject(expected);
+    expect(findCombinationByTable(a, [845_00, 845_00], { maxItems: 5, maxCells: 10_000_000 })).toMatchObject(expected);
+    expect(findCombinationByHalves(a, [845_00, 845_00], 5)).toMatchObject(expected);
+  });
 });
