@@ -46,6 +46,10 @@ export type OpenItem = {
   readonly cashDiscounts: readonly CashDiscountStep[];
   /** Accounting-currency units per unit of the item's currency at posting (for realised FX). */
   readonly exchangeRate?: Scaled;
+  /** For an item opened by a settlement (deduction, residual item): the item it came from. */
+  readonly originItemId?: OpenItemId;
+  /** For a deduction or residual item: its reason code. */
+  readonly reasonCode?: string;
 };
 
 /**
@@ -107,6 +111,8 @@ export type OpenItemInput = {
   dueDate: string;
   cashDiscounts?: { percent: DecimalInput; until: string }[] | undefined;
   exchangeRate?: DecimalInput | undefined;
+  originItemId?: string | undefined;
+  reasonCode?: string | undefined;
 };
 
 /**
@@ -130,6 +136,8 @@ export const OpenItemSchema: z.ZodType<OpenItem, OpenItemInput> = /* @__PURE__ *
     dueDate: CalendarDateSchema,
     cashDiscounts: z.array(CashDiscountStepSchema).default([]),
     exchangeRate: PositiveDecimalSchema.optional(),
+    originItemId: OpenItemIdSchema.optional(),
+    reasonCode: z.string().min(1).optional(),
   })
   .superRefine((item, ctx) => {
     if (item.residual.currency !== item.currency)
@@ -145,8 +153,9 @@ export const OpenItemSchema: z.ZodType<OpenItem, OpenItemInput> = /* @__PURE__ *
     }
   })
   .transform((item) => {
-    const { exchangeRate, ...rest } = item;
-    return exchangeRate === undefined ? rest : { ...rest, exchangeRate };
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(item)) if (v !== undefined) out[k] = v;
+    return out as OpenItem;
   });
 
 /** What a host sends for a payment. */

@@ -12,7 +12,7 @@ import { CurrencyCodeSchema, MoneyInputSchema, NonNegativeDecimalSchema, Roundin
 import { formatDecimalText } from '../money/_internal/decimalText.js';
 import { availableCashDiscount } from './cashDiscount.js';
 import { contentHash } from './contentHash.js';
-import { type OpenItem, type OpenItemInput, OpenItemSchema, type Payment, type PaymentInput, PaymentSchema } from './OpenItem.js';
+import { type CashDiscountStep, type OpenItem, type OpenItemId, type OpenItemInput, OpenItemSchema, type Payment, type PaymentInput, PaymentSchema } from './OpenItem.js';
 import type { Settlement, SettlementEntry } from './Settlement.js';
 import { type SettlementPriority, sortBySettlementPriority } from './settlementPriority.js';
 
@@ -61,6 +61,24 @@ export type SettlePaymentOptions = {
   readonly underpayment?: UnderpaymentPolicy;
   /** Reason code on tolerance write-offs (default `'TOLERANCE'`). */
   readonly writeOffReasonCode?: string;
+  /**
+   * D365 *Full settlement*: a short payment beyond tolerance still closes the last item, the
+   * rest posted as additional cash discount (reason `FULL_SETTLEMENT`): 990.00 on 1 000.00 →
+   * cash discount 10.00. Checked after the tolerances, before deductions (default false).
+   */
+  readonly fullSettlement?: boolean;
+  /**
+   * What a short payment beyond tolerance leaves (SAP): `'partial'` (default: the item stays
+   * open for the rest) or `'residualItem'` (the item closes; a new item of the same kind, due
+   * on the same date, carries the rest with `residualReasonCode`, default `'RESIDUAL'`).
+   */
+  readonly shortPayment?: 'partial' | 'residualItem';
+  readonly residualReasonCode?: string;
+  /**
+   * D365 "Calculate cash discounts for credit notes": a credit note used within its discount
+   * period counts net of its discount (−100.00 at 2 % → 98.00 to settle, discount −2.00). Default false.
+   */
+  readonly creditNoteDiscount?: boolean;
   /** When set, a short payment beyond tolerance closes the item and moves the rest to a deduction with this code. */
   readonly deductionReasonCode?: string;
   /** Accounting currency of the realised FX entries (needed with exchange rates). */
@@ -105,7 +123,13 @@ const SettlePaymentOptionsSchema = /* @__PURE__ */ z.object({
   deductionReasonCode: z.string().min(1).optional(),
   accountingCurrency: CurrencyCodeSchema.optional(),
   cashDiscountAdministration: z.enum(['specific', 'unspecific']).optional(),
+  fullSettlement: z.boolean().optional(),
+  shortPayment: z.enum(['partial', 'residualItem']).optional(),
+  residualReasonCode: z.string().min(1).optional(),
+  creditNoteDiscount: z.boolean().optional(),
 });
+
+const FULL_SETTLEMENT = 'FULL_SETTLEMENT';
 
 const fmt = (minor: bigint, currency: CurrencyCode): string => `${currency} ${formatDecimalText(minor, minorUnitOf(currency) ?? 0)}`;
 
@@ -146,7 +170,34 @@ export function settleParsed(payment: Payment, items: readonly OpenItem[], idemp
   const m = (minor: bigint): Money => money(minor, cur);
   const credits = sortBySettlementPriority(items.filter((i) => i.residual.minor < 0n), priority, asOf, grace);
   const debits = sortBySettlementPriority(items.filter((i) => i.residual.minor > 0n), priority, asOf, grace);
-  const totalCredit = credits.reduce((s, c) => s - c.residual.minor, 0n);
+  // A credit counts for its residual, or net of its cash discount when credit notes earn one (D365 §4.2).
+  const creditDiscount = new Map<OpenItem, { readonly discount: bigint; readonly step: CashDiscountStep }>();
+  if (options.creditNoteDiscount === true)
+    for (const c of credits) {
+      const step = c.kind === 'creditNote' ? availableCashDiscount(c, asOf, grace) : undefined;
+      if (step === undefined) continue;
+      const discount = divideRounded(-c.residual.minor * step.percent.units, 100n * pow10(step.percent.scale), rounding);
+      if (discount > 0n) creditDiscount.set(c, { discount, step });
+    }
+  const netCredit = (c: OpenItem): bigint => -c.residual.minor - (creditDiscount.get(c)?.discount ?? 0n);
+  const totalCredit = credits.reduce((s, c) => s + netCredit(c), 0n);
+  const customerId = payment.customerId ?? items[0]?.customerId;
+  const newItems: OpenItem[] = [];
+  const opened = (from: OpenItem, kind: OpenItem['kind'], amount: bigint, tag: string, reasonCode: string): OpenItem => ({
+    id: `${idempotencyKey}:${tag}:${from.id}` as OpenItemId,
+    kind,
+    customerId: from.customerId,
+    currency: cur,
+    residual: m(amount),
+    documentNumber: from.documentNumber,
+    references: from.references,
+    documentDate: asOf,
+    dueDate: kind === 'deduction' ? asOf : from.dueDate,
+    cashDiscounts: [],
+    ...(from.exchangeRate === undefined ? {} : { exchangeRate: from.exchangeRate }),
+    originItemId: from.id,
+    reasonCode,
+  });
   let pool = payment.amount.minor + totalCredit;
   trace.push(
     `Payment ${payment.id} ${fmt(payment.amount.minor, cur)} on ${asOf}` + (totalCredit > 0n ? ` plus credits ${fmt(totalCredit, cur)}` : '') +
@@ -194,9 +245,18 @@ export function settleParsed(payment: Payment, items: readonly OpenItem[], idemp
       } else if (withinTolerance(short, r, tol, 'overUnder') && (policy === 'withinTolerance' || step !== undefined)) {
         entries.push({ kind: 'writeOff', itemId: item.id, amount: m(short), reasonCode: reason });
         line += `; underpayment ${fmt(short, cur)} within tolerance written off (${reason})`;
+      } else if (options.fullSettlement === true) {
+        entries.push({ kind: 'cashDiscount', itemId: item.id, amount: m(short), reasonCode: FULL_SETTLEMENT });
+        line += `; full settlement: ${fmt(short, cur)} posted as additional cash discount`;
       } else if (options.deductionReasonCode !== undefined) {
         entries.push({ kind: 'deduction', itemId: item.id, amount: m(short), reasonCode: options.deductionReasonCode });
+        newItems.push(opened(item, 'deduction', short, 'deduction', options.deductionReasonCode));
         line += `; ${fmt(short, cur)} moved to a deduction (${options.deductionReasonCode})`;
+      } else if (options.shortPayment === 'residualItem') {
+        const code = options.residualReasonCode ?? 'RESIDUAL';
+        entries.push({ kind: 'residualItem', itemId: item.id, amount: m(short), reasonCode: code });
+        newItems.push(opened(item, item.kind, short, 'residual', code));
+        line += `; item closed, ${fmt(short, cur)} carried by a residual item (${code})`;
       } else line += `; ${fmt(short, cur)} stays open`;
     } else if (short > 0n) line += `; ${fmt(short, cur)} stays open`;
     trace.push(line);
@@ -222,10 +282,24 @@ export function settleParsed(payment: Payment, items: readonly OpenItem[], idemp
   const onAccountRaw = pool < payment.amount.minor ? pool : payment.amount.minor;
   let creditToUse = totalCredit - (pool - onAccountRaw);
   for (const c of credits) {
-    const take = -c.residual.minor < creditToUse ? -c.residual.minor : creditToUse;
+    const net = netCredit(c);
+    const take = net < creditToUse ? net : creditToUse;
     if (take > 0n) {
       entries.push({ kind: 'applied', itemId: c.id, amount: m(-take) });
-      trace.push(`${c.documentNumber}: credit of ${fmt(take, cur)} applied against the invoices`);
+      const cd = creditDiscount.get(c);
+      // Used in full: the whole discount; in part: the same gross-up as a partial payment, if enabled.
+      let discount = 0n;
+      if (cd !== undefined && take === net) discount = cd.discount;
+      else if (cd !== undefined && options.partialPaymentDiscount === true) {
+        const hundred = 100n * pow10(cd.step.percent.scale);
+        discount = divideRounded(take * cd.step.percent.units, hundred - cd.step.percent.units, rounding);
+        if (take + discount > -c.residual.minor) discount = -c.residual.minor - take;
+      }
+      if (discount > 0n) entries.push({ kind: 'cashDiscount', itemId: c.id, amount: m(-discount) });
+      trace.push(
+        `${c.documentNumber}: credit of ${fmt(take, cur)} applied against the invoices` +
+          (discount > 0n ? `, cash discount on the credit note ${fmt(-discount, cur)}` : ''),
+      );
     }
     creditToUse -= take;
   }
@@ -241,6 +315,22 @@ export function settleParsed(payment: Payment, items: readonly OpenItem[], idemp
       onAccount = onAccountRaw;
       entries.push({ kind: 'onAccount', amount: m(onAccountRaw) });
       trace.push(`Overpayment ${fmt(onAccountRaw, cur)} left on account`);
+      if (customerId !== undefined) {
+        // The unapplied cash as an open credit item of the customer, like a payment posted on account.
+        newItems.push({
+          id: `${idempotencyKey}:onAccount` as OpenItemId,
+          kind: 'payment',
+          customerId,
+          currency: cur,
+          residual: m(-onAccountRaw),
+          documentNumber: payment.id,
+          references: payment.endToEndId === undefined ? payment.references : [...payment.references, payment.endToEndId],
+          documentDate: asOf,
+          dueDate: asOf,
+          cashDiscounts: [],
+          ...(payment.exchangeRate === undefined ? {} : { exchangeRate: payment.exchangeRate }),
+        });
+      }
     }
   }
   // Realised FX on the cash applied: settled × (rate on payment − rate on invoice), one rounding.
@@ -260,7 +350,7 @@ export function settleParsed(payment: Payment, items: readonly OpenItem[], idemp
     }
   }
   const numbered: SettlementEntry[] = entries.map((e, seq) => ({ seq, ...e }));
-  const content = { paymentId: payment.id, asOf, entries: numbered, onAccount: m(onAccount) };
+  const content = { paymentId: payment.id, asOf, entries: numbered, onAccount: m(onAccount), ...(newItems.length === 0 ? {} : { newItems }) };
   return { idempotencyKey, contentHash: contentHash(content), ...content, trace };
 }
 
