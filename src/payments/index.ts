@@ -19,6 +19,7 @@ export {
   PaymentSchema,
 } from './OpenItem.js';
 export { type CombinationResult, findCombination } from './findCombination.js';
+export { type OpenItemsFromInvoiceOptions, openItemsFromInvoice } from './openItemsFromInvoice.js';
 export {
   confidenceOf,
   type MatchDecision,
