@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { parseInput } from '../errors/parseInput.js';
 import type { PostedInvoice } from '../invoicing/postInvoice.js';
-import type { CurrencyCode } from '../money/Money.js';
-import { type CustomerId, CustomerIdSchema, type OpenItem, type OpenItemId } from './OpenItem.js';
+import { CustomerIdSchema, type OpenItem, type OpenItemId } from './OpenItem.js';
 
 /**
  * Options of {@link openItemsFromInvoice}: the customer account, and further references
@@ -37,7 +36,7 @@ const PostedSchema = /* @__PURE__ */ z.looseObject({
  */
 export function openItemsFromInvoice(posted: PostedInvoice, options: OpenItemsFromInvoiceOptions): OpenItem[] {
   parseInput(PostedSchema, posted, ['posted']);
-  const { customerId, references } = parseInput(OptionsSchema, options, ['options']) as { customerId: CustomerId; references: string[] };
+  const { customerId, references } = parseInput(OptionsSchema, options, ['options']);
   const { number, invoice } = posted;
   const kind = invoice.kind === 'creditNote' ? 'creditNote' : 'invoice';
   const parts =
@@ -51,7 +50,7 @@ export function openItemsFromInvoice(posted: PostedInvoice, options: OpenItemsFr
     id: (open.length === 1 ? number : `${number}/${k + 1}`) as OpenItemId,
     kind,
     customerId,
-    currency: invoice.currency as CurrencyCode,
+    currency: invoice.currency,
     residual: p.amount,
     documentNumber: number,
     references: [...references],

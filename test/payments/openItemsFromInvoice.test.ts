@@ -1,4 +1,4 @@
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { calculateInvoice } from '../../src/invoicing/calculateInvoice.js';
 import { creditNote } from '../../src/invoicing/creditNote.js';
