@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../calendar/CalendarDate.js';
-import type { Money } from '../money/Money.js';
+import type { CurrencyCode, Money } from '../money/Money.js';
+import type { Scaled } from '../money/Scaled.js';
 import type { OpenItem, OpenItemId } from './OpenItem.js';
 
 /**
@@ -61,6 +62,8 @@ export type Settlement = {
    * Absent when it opens none.
    */
   readonly newItems?: readonly OpenItem[];
+  /** A payment in one currency settling items in another (D365 cross rate): `rate` units of `to` per unit of `from`. */
+  readonly crossRate?: { readonly from: CurrencyCode; readonly to: CurrencyCode; readonly rate: Scaled };
   /** On a reversal: the items the reversed settlement opened, removed again when still untouched. */
   readonly removedItems?: readonly OpenItem[];
   readonly trace: readonly string[];

@@ -8,7 +8,7 @@ import { minorUnitOf } from '../money/currencies.js';
 import { type CurrencyCode, type Money, money } from '../money/Money.js';
 import { divideRounded, type RoundingMode } from '../money/rounding.js';
 import { pow10, type Scaled } from '../money/Scaled.js';
-import { CurrencyCodeSchema, MoneyInputSchema, NonNegativeDecimalSchema, RoundingModeSchema } from '../money/schemas.js';
+import { CurrencyCodeSchema, MoneyInputSchema, NonNegativeDecimalSchema, PositiveDecimalSchema, RoundingModeSchema } from '../money/schemas.js';
 import { formatDecimalText } from '../money/_internal/decimalText.js';
 import { availableCashDiscount } from './cashDiscount.js';
 import { contentHash } from './contentHash.js';
@@ -89,6 +89,14 @@ export type SettlePaymentOptions = {
    * by the overpayment (105.00 invoice, discount 10.50, paid 95.00 → discount 10.00).
    */
   readonly cashDiscountAdministration?: 'specific' | 'unspecific';
+  /**
+   * D365 cross rate (§4.7): units of the items' currency per unit of the payment's currency on
+   * the settlement date, for a payment in one currency settling items in another. The payment
+   * is converted once, rounded down (never more than was received); the items settle in their
+   * currency; what is left goes on account in the payment's currency. Realised FX uses the
+   * exchange rates of the payment and the items, not the cross rate.
+   */
+  readonly crossRate?: Scaled;
 };
 
 /**
@@ -127,6 +135,7 @@ const SettlePaymentOptionsSchema = /* @__PURE__ */ z.object({
   shortPayment: z.enum(['partial', 'residualItem']).optional(),
   residualReasonCode: z.string().min(1).optional(),
   creditNoteDiscount: z.boolean().optional(),
+  crossRate: PositiveDecimalSchema.optional(),
 });
 
 const FULL_SETTLEMENT = 'FULL_SETTLEMENT';
@@ -155,6 +164,8 @@ function withinTolerance(diff: bigint, base: bigint, t: SettlementTolerance | un
  * settleParsed(payment, items, 'P1', { rounding: 'halfUp', asOf })
  */
 export function settleParsed(payment: Payment, items: readonly OpenItem[], idempotencyKey: string, options: SettlePaymentOptions): Settlement {
+  if (options.crossRate !== undefined && items.length > 0 && items[0]?.currency !== payment.currency)
+    return settleAtCrossRate(payment, items, idempotencyKey, { ...options, crossRate: options.crossRate });
   const cur = payment.currency;
   items.forEach((item, i) => {
     if (item.currency !== cur)
@@ -351,6 +362,79 @@ export function settleParsed(payment: Payment, items: readonly OpenItem[], idemp
   }
   const numbered: SettlementEntry[] = entries.map((e, seq) => ({ seq, ...e }));
   const content = { paymentId: payment.id, asOf, entries: numbered, onAccount: m(onAccount), ...(newItems.length === 0 ? {} : { newItems }) };
+  return { idempotencyKey, contentHash: contentHash(content), ...content, trace };
+}
+
+/**
+ * A payment settling items of another currency at a cross rate: the payment converted once
+ * (rounded down), settled in the items' currency, the rest back in the payment's currency.
+ */
+function settleAtCrossRate(payment: Payment, items: readonly OpenItem[], idempotencyKey: string, options: SettlePaymentOptions & { readonly crossRate: Scaled }): Settlement {
+  const from = payment.currency;
+  const to = (items[0] as OpenItem).currency;
+  const { crossRate: cr, rounding } = options;
+  const ef = pow10(minorUnitOf(from) ?? 0);
+  const et = pow10(minorUnitOf(to) ?? 0);
+  const P = payment.amount.minor;
+  const pool = divideRounded(P * cr.units * et, pow10(cr.scale) * ef, 'down');
+  const back = (minor: bigint): bigint => divideRounded(minor * pow10(cr.scale) * ef, cr.units * et, rounding);
+  const { crossRate: _, accountingCurrency, ...inner } = options;
+  const converted: Payment = { id: payment.id, currency: to, amount: money(pool, to), valueDate: payment.valueDate, references: payment.references };
+  const s = settleParsed({ ...converted, ...(payment.customerId === undefined ? {} : { customerId: payment.customerId }) }, items, idempotencyKey, inner);
+  // Conservation in the payment's currency: cash used (converted back) + on account = payment.
+  const onAccount = P - back(pool - s.onAccount.minor);
+  const entries: Omit<SettlementEntry, 'seq'>[] = [];
+  for (const { seq: _seq, ...e } of s.entries) {
+    if (e.kind !== 'onAccount') entries.push(e);
+  }
+  if (onAccount > 0n) entries.push({ kind: 'onAccount', amount: money(onAccount, from) });
+  const trace = [
+    `Cross rate ${formatDecimalText(cr.units, cr.scale)} ${to} per ${from}: payment ${fmt(P, from)} settles ${fmt(pool, to)}`,
+    ...s.trace,
+    ...(onAccount > 0n ? [`Left on account in the payment currency: ${fmt(onAccount, from)}`] : []),
+  ];
+  // Realised FX: cash at the payment's rate (amount ÷ cross rate) against the items' rate, one rounding.
+  const acc = accountingCurrency;
+  const pr = payment.exchangeRate;
+  if (acc !== undefined && pr !== undefined) {
+    const ea = pow10(minorUnitOf(acc) ?? 0);
+    for (const e of s.entries) {
+      if (e.kind !== 'applied' || e.itemId === undefined || e.amount.minor <= 0n) continue;
+      const ir = items.find((i) => i.id === e.itemId)?.exchangeRate;
+      if (ir === undefined) continue;
+      const diff = pr.units * pow10(cr.scale) * pow10(ir.scale) - ir.units * cr.units * pow10(pr.scale);
+      if (diff === 0n) continue;
+      const fx = divideRounded(e.amount.minor * diff * ea, et * pow10(pr.scale) * cr.units * pow10(ir.scale), rounding);
+      if (fx === 0n) continue;
+      entries.push({ kind: fx > 0n ? 'exchangeGain' : 'exchangeLoss', itemId: e.itemId, amount: money(fx > 0n ? fx : -fx, acc) });
+      trace.push(`${e.itemId}: realised exchange ${fx > 0n ? 'gain' : 'loss'} ${fmt(fx > 0n ? fx : -fx, acc)}`);
+    }
+  }
+  const customerId = payment.customerId ?? items[0]?.customerId;
+  const newItems: OpenItem[] = (s.newItems ?? []).filter((n) => n.kind !== 'payment');
+  if (onAccount > 0n && customerId !== undefined)
+    newItems.push({
+      id: `${idempotencyKey}:onAccount` as OpenItemId,
+      kind: 'payment',
+      customerId,
+      currency: from,
+      residual: money(-onAccount, from),
+      documentNumber: payment.id,
+      references: payment.endToEndId === undefined ? payment.references : [...payment.references, payment.endToEndId],
+      documentDate: options.asOf,
+      dueDate: options.asOf,
+      cashDiscounts: [],
+      ...(pr === undefined ? {} : { exchangeRate: pr }),
+    });
+  const numbered: SettlementEntry[] = entries.map((e, seq) => ({ seq, ...e }));
+  const content = {
+    paymentId: payment.id,
+    asOf: options.asOf,
+    entries: numbered,
+    onAccount: money(onAccount, from),
+    crossRate: { from, to, rate: cr },
+    ...(newItems.length === 0 ? {} : { newItems }),
+  };
   return { idempotencyKey, contentHash: contentHash(content), ...content, trace };
 }
 

@@ -114,3 +114,42 @@ describe('settlePayment — settlement gaps, worked examples', () => {
     expect(total(s, 'cashDiscount', 'CN-2')).toBe(-100n);
   });
 });
+
+describe('settlePayment — cross rate (D365 §4.7)', () => {
+  const usd = (p: ReturnType<typeof pay>) => ({ ...p, currency: 'USD', amount: money(p.amount.minor, 'USD') });
+  test.prop([paymentArb(), openItemsArb({ customers: 1 })])('at a cross rate of 1 the items settle exactly as with a payment in their currency', (p, items) => {
+    const o = { rounding: 'halfUp', asOf: d('2026-03-01') } as const;
+    const same = settleParsed(p, items, 'k', o);
+    const cross = settleParsed(usd(p), items, 'k', { ...o, crossRate: scaled('1') });
+    expect(cross.entries.filter((e) => e.kind !== 'onAccount')).toEqual(same.entries.filter((e) => e.kind !== 'onAccount'));
+    expect(cross.onAccount).toEqual(money(same.onAccount.minor, 'USD'));
+  });
+  test.prop([paymentArb(), openItemsArb({ customers: 1 }), fc.integer({ min: 1, max: 300_000 })])(
+    'never settles more than the converted payment; on account in the payment currency, between 0 and the payment',
+    (p, items, rate) => {
+      fc.pre(items.length > 0);
+      const crossRate = scaled(`${Math.floor(rate / 10_000)}.${String(rate % 10_000).padStart(4, '0')}`);
+      const s = settleParsed(usd(p), items, 'k', { rounding: 'halfEven', asOf: d('2026-03-01'), crossRate });
+      const pool = (p.amount.minor * crossRate.units) / 10n ** BigInt(crossRate.scale);
+      const debits = s.entries.filter((e) => e.kind === 'applied' && e.amount.minor > 0n).reduce((a, e) => a + e.amount.minor, 0n);
+      const credits = items.filter((i) => i.residual.minor < 0n).reduce((a, i) => a - i.residual.minor, 0n);
+      expect(debits <= pool + credits).toBe(true);
+      expect(s.onAccount.currency).toBe('USD');
+      expect(s.onAccount.minor >= 0n && s.onAccount.minor <= p.amount.minor).toBe(true);
+      for (const e of s.entries) expect(e.amount.currency).toBe(e.kind === 'onAccount' ? 'USD' : 'EUR');
+    },
+  );
+  test('USD 120.00 at 0.90 EUR per USD settles a EUR 99.00 invoice; USD 10.00 left on account; FX in GBP at the table rates', () => {
+    const inv = { ...item('INV-1', '99.00', '2026-03-31'), exchangeRate: scaled('0.85') };
+    const p = { ...usd(pay('120.00', '2026-03-01')), customerId: 'C1' as never, exchangeRate: scaled('0.80') };
+    const s = settleParsed(p, [inv], 'k', { rounding: 'halfUp', asOf: d('2026-03-01'), crossRate: scaled('0.90'), accountingCurrency: 'GBP' });
+    expect(s.entries.map((e) => [e.kind, e.amount.currency, e.amount.minor])).toEqual([
+      ['applied', 'EUR', 9900n],
+      ['onAccount', 'USD', 1000n],
+      // 110.00 USD × 0.80 = 88.00 GBP of cash for 99.00 EUR × 0.85 = 84.15 GBP of invoice.
+      ['exchangeGain', 'GBP', 385n],
+    ]);
+    expect(s.crossRate).toEqual({ from: 'USD', to: 'EUR', rate: scaled('0.90') });
+    expect(s.newItems).toMatchObject([{ kind: 'payment', currency: 'USD', residual: money(-1000n, 'USD') }]);
+  });
+});
