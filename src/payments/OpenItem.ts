@@ -65,6 +65,8 @@ export type Payment = {
   readonly valueDate: CalendarDate;
   readonly customerId?: CustomerId;
   readonly payerIban?: string;
+  /** Name of the payer as the bank reports it. */
+  readonly payerName?: string;
   /** Free-text remittance. */
   readonly text?: string;
   /** Structured references (RF creditor references, invoice numbers). */
@@ -166,6 +168,7 @@ export type PaymentInput = {
   valueDate: string;
   customerId?: string | undefined;
   payerIban?: string | undefined;
+  payerName?: string | undefined;
   text?: string | undefined;
   references?: string[] | undefined;
   endToEndId?: string | undefined;
@@ -185,6 +188,7 @@ export const PaymentSchema: z.ZodType<Payment, PaymentInput> = /* @__PURE__ */ z
     valueDate: CalendarDateSchema,
     customerId: CustomerIdSchema.optional(),
     payerIban: z.string().optional(),
+    payerName: z.string().optional(),
     text: z.string().optional(),
     references: z.array(z.string()).default([]),
     endToEndId: z.string().optional(),

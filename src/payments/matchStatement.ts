@@ -22,6 +22,8 @@ import {
   PaymentSchema,
 } from './OpenItem.js';
 import { indexOpenItems } from './_internal/openItemIndex.js';
+import { osaDistance } from './_internal/osaDistance.js';
+import { payerNameKey } from './payerNameKey.js';
 import { isValidRfReference, referenceKeys, textReferenceKeys } from './references.js';
 import type { Settlement } from './Settlement.js';
 import { sortBySettlementPriority } from './settlementPriority.js';
@@ -42,10 +44,12 @@ export type MatchRule = 'reference' | 'exactAmount' | 'clearAccount' | 'clearPas
 export type SignalName =
   | 'CUSTOMER_BY_ID'
   | 'CUSTOMER_BY_IBAN'
+  | 'CUSTOMER_BY_NAME'
   | 'CUSTOMER_BY_REFERENCE'
   | 'RF_VALID'
   | 'E2E_ID'
   | 'REF_EXACT'
+  | 'REF_FUZZY'
   | 'AMOUNT_EXACT'
   | 'AMOUNT_DISCOUNTED'
   | 'AMOUNT_WITHIN_TOL'
@@ -105,6 +109,19 @@ export type MatchStatementOptions = Pick<
   readonly asOf: CalendarDate;
   /** Payer IBAN → customer. */
   readonly customersByIban?: Readonly<Record<string, CustomerId>>;
+  /**
+   * Customer names, for payer-name identification after id and IBAN: a payer whose
+   * {@link payerNameKey} equals exactly one customer's is that customer (`CUSTOMER_BY_NAME`).
+   */
+  readonly customerNames?: Readonly<Record<string, string>>;
+  /**
+   * Fuzzy references (Oracle AutoMatch style, reference A.2), off unless given: when no key
+   * names an item exactly and the customer is known, a remittance token of at least
+   * `minLength` (default 6) characters within `maxEdits` (insertions, deletions, substitutions,
+   * adjacent transpositions) of the references of exactly one of the customer's open items
+   * names it (`REF_FUZZY`, 25 points: auto-applied only with the amount agreeing).
+   */
+  readonly fuzzyReferences?: { readonly maxEdits: number; readonly minLength?: number };
   /** Confidence thresholds (defaults 90 and 60). */
   readonly thresholds?: { readonly autoApply: number; readonly suggest: number };
   /** Combination search limits (defaults: 5 items, 64 oldest candidates, tolerance only up to 12 candidates, 200 000 steps). */
@@ -141,7 +158,7 @@ const MatchOptionsSchema = /* @__PURE__ */ z.looseObject({
     .optional(),
 });
 
-const CUSTOMER_POINTS = { CUSTOMER_BY_ID: 30, CUSTOMER_BY_IBAN: 25, CUSTOMER_BY_REFERENCE: 20 } as const;
+const CUSTOMER_POINTS = { CUSTOMER_BY_ID: 30, CUSTOMER_BY_IBAN: 25, CUSTOMER_BY_REFERENCE: 20, CUSTOMER_BY_NAME: 15 } as const;
 
 /**
  * Confidence 0–100: the best signal of each group summed, capped at 100; `AMBIGUOUS` caps it
@@ -193,6 +210,7 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
   // Indexed once; postings of this run go to an overlay of changed items.
   const idx = indexOpenItems(input.items);
   const changed = new Map<string, OpenItem>();
+  const names = options.customerNames === undefined ? undefined : nameIndex(options.customerNames);
   const current = (item: OpenItem): OpenItem => (changed.size === 0 ? item : (changed.get(item.id) ?? item));
   const payments = [...input.payments].sort((a, b) => (a.valueDate < b.valueDate ? -1 : a.valueDate > b.valueDate ? 1 : byId(a, b)));
   const proposals: MatchProposal[] = [];
@@ -207,6 +225,12 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
     else if (p.payerIban !== undefined && options.customersByIban?.[p.payerIban] !== undefined) {
       customer = options.customersByIban[p.payerIban];
       signals.push({ name: 'CUSTOMER_BY_IBAN', group: 'customer', points: CUSTOMER_POINTS.CUSTOMER_BY_IBAN, evidence: `customer ${String(customer)} identified by IBAN ${p.payerIban}` });
+    } else if (p.payerName !== undefined && names !== undefined) {
+      const byName = names.get(payerNameKey(p.payerName));
+      if (byName !== undefined && byName !== AMBIGUOUS_NAME) {
+        customer = byName;
+        signals.push({ name: 'CUSTOMER_BY_NAME', group: 'customer', points: CUSTOMER_POINTS.CUSTOMER_BY_NAME, evidence: `customer ${String(customer)} identified by the payer name ${JSON.stringify(p.payerName)}` });
+      }
     }
     // References: structured ones, the end-to-end id, then free text. A key counts only when it names exactly one open item.
     const hits = new Map<string, { readonly item: OpenItem; readonly signal: MatchSignal }>();
@@ -238,6 +262,15 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
     if (p.text !== undefined)
       for (const k of textReferenceKeys(p.text)) lookup(k, (it) => ({ name: 'REF_EXACT', group: 'reference', points: 35, evidence: `${it.documentNumber} found in the remittance text` }));
 
+    const fuzzy = options.fuzzyReferences;
+    if (hits.size === 0 && customer !== undefined && fuzzy !== undefined) {
+      const found = fuzzyHit(p, (idx.byCustomer.get(customer) ?? []).map(current).filter(usable), fuzzy.maxEdits, fuzzy.minLength ?? 6);
+      if (found !== undefined)
+        hits.set(found.item.id, {
+          item: found.item,
+          signal: { name: 'REF_FUZZY', group: 'reference', points: 25, evidence: `${found.token} in the remittance is ${found.edits} edit${found.edits === 1 ? '' : 's'} from ${found.item.documentNumber}` },
+        });
+    }
     let rule: MatchRule = 'exception';
     let chosen: OpenItem[] = [];
     let steps = 0;
@@ -394,6 +427,51 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
     });
   }
   return { proposals, items: idx.withChanges(changed), maxSearchSteps };
+}
+
+const AMBIGUOUS_NAME = '\u0000ambiguous' as CustomerId;
+
+/** Normalised customer name → customer; a name two customers share identifies neither. */
+function nameIndex(names: Readonly<Record<string, string>>): Map<string, CustomerId> {
+  const out = new Map<string, CustomerId>();
+  for (const id of Object.keys(names).sort()) {
+    const key = payerNameKey(names[id] as string);
+    if (key === '') continue;
+    out.set(key, out.has(key) ? AMBIGUOUS_NAME : (id as CustomerId));
+  }
+  return out;
+}
+
+/**
+ * The one open item of the customer whose references are within `maxEdits` of a remittance
+ * token, at the smallest distance; `undefined` when none or when two items tie.
+ */
+function fuzzyHit(p: Payment, items: readonly OpenItem[], maxEdits: number, minLength: number): { item: OpenItem; token: string; edits: number } | undefined {
+  const tokens = new Set<string>();
+  for (const r of p.references) for (const k of referenceKeys(r)) if (k.length >= minLength) tokens.add(k);
+  if (p.endToEndId !== undefined) for (const k of referenceKeys(p.endToEndId)) if (k.length >= minLength) tokens.add(k);
+  if (p.text !== undefined) for (const k of textReferenceKeys(p.text)) if (k.length >= minLength) tokens.add(k);
+  if (tokens.size === 0) return undefined;
+  const sorted = [...tokens].sort();
+  let best: { item: OpenItem; token: string; edits: number } | undefined;
+  let tie = false;
+  for (const item of items) {
+    let mine: { token: string; edits: number } | undefined;
+    for (const r of [item.documentNumber, ...item.references])
+      for (const key of referenceKeys(r)) {
+        if (key.length < minLength) continue;
+        for (const t of sorted) {
+          const e = osaDistance(t, key, mine === undefined ? maxEdits : mine.edits);
+          if (e <= maxEdits && (mine === undefined || e < mine.edits)) mine = { token: t, edits: e };
+        }
+      }
+    if (mine === undefined) continue;
+    if (best === undefined || mine.edits < best.edits) {
+      best = { item, ...mine };
+      tie = false;
+    } else if (mine.edits === best.edits) tie = true;
+  }
+  return tie ? undefined : best;
 }
 
 function discountedOf(item: OpenItem, date: CalendarDate, grace: number, rounding: RoundingMode): bigint {
