@@ -24,7 +24,7 @@ import {
 import { indexOpenItems } from './_internal/openItemIndex.js';
 import { osaDistance } from './_internal/osaDistance.js';
 import { payerNameKey } from './payerNameKey.js';
-import { isValidRfReference, referenceKeys, textReferenceKeys } from './references.js';
+import { isValidRfReference, referenceKeys, textReferenceKeySet, textReferenceKeys } from './references.js';
 import type { Settlement } from './Settlement.js';
 import { sortBySettlementPriority } from './settlementPriority.js';
 import { type SettlementTolerance, type SettlePaymentOptions, settleParsed } from './settlePayment.js';
@@ -260,7 +260,7 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
     if (p.endToEndId !== undefined)
       for (const k of referenceKeys(p.endToEndId)) lookup(k, (it) => ({ name: 'E2E_ID', group: 'reference', points: 40, evidence: `end-to-end id ${String(p.endToEndId)} names ${it.documentNumber}` }));
     if (p.text !== undefined)
-      for (const k of textReferenceKeys(p.text)) lookup(k, (it) => ({ name: 'REF_EXACT', group: 'reference', points: 35, evidence: `${it.documentNumber} found in the remittance text` }));
+      for (const k of textReferenceKeySet(p.text)) lookup(k, (it) => ({ name: 'REF_EXACT', group: 'reference', points: 35, evidence: `${it.documentNumber} found in the remittance text` }));
 
     const fuzzy = options.fuzzyReferences;
     if (hits.size === 0 && customer !== undefined && fuzzy !== undefined) {

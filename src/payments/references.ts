@@ -123,6 +123,17 @@ export function forEachReferenceKey(reference: string, emit: (key: string) => vo
  * textReferenceKeys('Pay INV/2023/00123 thanks').includes('INV202300123') //=> true
  */
 export function textReferenceKeys(text: string): string[] {
+  return [...textReferenceKeySet(text)].sort();
+}
+
+/**
+ * The keys of {@link textReferenceKeys} as an unordered set, for callers whose result does
+ * not depend on the order (the matching pipeline sorts what it finds).
+ * @internal
+ * @example
+ * textReferenceKeySet('Pay INV/2023/00123').has('INV202300123') //=> true
+ */
+export function textReferenceKeySet(text: string): Set<string> {
   const tokens = alnumTokens(text);
   const out = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
@@ -134,5 +145,5 @@ export function textReferenceKeys(text: string): string[] {
       digitsForms(joined, out);
     }
   }
-  return [...out].sort();
+  return out;
 }
