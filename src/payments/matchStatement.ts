@@ -209,9 +209,13 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
   const budget = options.combination?.budget ?? 200_000;
   // Indexed once; postings of this run go to an overlay of changed items.
   const idx = indexOpenItems(input.items);
-  const changed = new Map<string, OpenItem>();
+  // Overlay by position: the item as posted in this run, or undefined while untouched.
+  const overlay: (OpenItem | undefined)[] = new Array<OpenItem | undefined>(idx.items.length).fill(undefined);
+  const touched: number[] = [];
   const names = options.customerNames === undefined ? undefined : nameIndex(options.customerNames);
-  const current = (item: OpenItem): OpenItem => (changed.size === 0 ? item : (changed.get(item.id) ?? item));
+  const at = (pos: number): OpenItem => overlay[pos] ?? (idx.items[pos] as OpenItem);
+  // Position of each item handed to the rules of this payment, for posting what it settles.
+  const posOf = new Map<OpenItem, number>();
   const payments = [...input.payments].sort((a, b) => (a.valueDate < b.valueDate ? -1 : a.valueDate > b.valueDate ? 1 : byId(a, b)));
   const proposals: MatchProposal[] = [];
   let maxSearchSteps = 0;
@@ -233,24 +237,27 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
       }
     }
     // References: structured ones, the end-to-end id, then free text. A key counts only when it names exactly one open item.
+    posOf.clear();
     const hits = new Map<string, { readonly item: OpenItem; readonly signal: MatchSignal }>();
     const usable = (it: OpenItem): boolean => it.residual.minor !== 0n && it.currency === cur && (customer === undefined || it.customerId === customer);
     const lookup = (key: string, signal: (item: OpenItem) => MatchSignal): void => {
       const named = idx.byReference.get(key);
       if (named === undefined) return;
-      let only: OpenItem | undefined;
-      if (Array.isArray(named)) {
-        for (const candidate of named as readonly OpenItem[]) {
-          const it = current(candidate);
-          if (!usable(it)) continue;
-          if (only !== undefined) return; // names two open items: evidence, not identification
-          only = it;
+      let only = -1;
+      if (typeof named === 'number') {
+        if (usable(at(named))) only = named;
+      } else
+        for (const candidate of named) {
+          if (!usable(at(candidate))) continue;
+          if (only >= 0) return; // names two open items: evidence, not identification
+          only = candidate;
         }
-      } else {
-        const it = current(named as OpenItem);
-        if (usable(it)) only = it;
+      if (only < 0) return;
+      const it = at(only);
+      if (!hits.has(it.id)) {
+        posOf.set(it, only);
+        hits.set(it.id, { item: it, signal: signal(it) });
       }
-      if (only !== undefined && !hits.has(only.id)) hits.set(only.id, { item: only, signal: signal(only) });
     };
     for (const r of [...p.references].sort()) {
       const rf = isValidRfReference(r);
@@ -264,7 +271,14 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
 
     const fuzzy = options.fuzzyReferences;
     if (hits.size === 0 && customer !== undefined && fuzzy !== undefined) {
-      const found = fuzzyHit(p, (idx.byCustomer.get(customer) ?? []).map(current).filter(usable), fuzzy.maxEdits, fuzzy.minLength ?? 6);
+      const own: OpenItem[] = [];
+      for (const i of idx.byCustomer.get(customer) ?? []) {
+        const it = at(i);
+        if (!usable(it)) continue;
+        own.push(it);
+        posOf.set(it, i);
+      }
+      const found = fuzzyHit(p, own, fuzzy.maxEdits, fuzzy.minLength ?? 6);
       if (found !== undefined)
         hits.set(found.item.id, {
           item: found.item,
@@ -295,8 +309,11 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
     } else if (customer !== undefined) {
       const all: OpenItem[] = [];
       for (const i of idx.byCustomer.get(customer) ?? []) {
-        const it = current(i);
-        if (it.currency === cur && it.residual.minor !== 0n) all.push(it);
+        const it = at(i);
+        if (it.currency === cur && it.residual.minor !== 0n) {
+          all.push(it);
+          posOf.set(it, i);
+        }
       }
       const debits = sortBySettlementPriority(
         all.filter((i) => i.residual.minor > 0n),
@@ -377,7 +394,13 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
     } else {
       // No customer: only a unique exact single-item amount across all customers, as a suggestion.
       // Index of opening residuals: finds items still open for their full amount.
-      const exact = idx.byOpeningAmount(cur, P).map(current).filter((i) => i.residual.minor === P);
+      const exact: OpenItem[] = [];
+      for (const i of idx.byOpeningAmount(cur, P)) {
+        const it = at(i);
+        if (it.residual.minor !== P) continue;
+        exact.push(it);
+        posOf.set(it, i);
+      }
       if (exact.length === 1) {
         rule = 'exactAmount';
         chosen = exact;
@@ -402,13 +425,14 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
         ...(options.underpayment === undefined ? {} : { underpayment: options.underpayment }),
       });
       if (decision === 'autoApply') {
-        const chosenById = new Map(chosen.map((i) => [i.id as string, i]));
+        const chosenById = new Map(chosen.map((i) => [i.id as string, posOf.get(i) as number]));
         for (const e of settlement.entries) {
           if (e.itemId === undefined || e.kind === 'exchangeGain' || e.kind === 'exchangeLoss' || e.kind === 'onAccount' || e.kind === 'overpaymentWriteOff') continue;
-          const before = chosenById.get(e.itemId);
-          if (before === undefined) continue;
-          const it = changed.get(before.id) ?? before;
-          changed.set(it.id, { ...it, residual: money(it.residual.minor - e.amount.minor, it.currency) });
+          const pos = chosenById.get(e.itemId);
+          if (pos === undefined) continue;
+          const it = at(pos);
+          if (overlay[pos] === undefined) touched.push(pos);
+          overlay[pos] = { ...it, residual: money(it.residual.minor - e.amount.minor, it.currency) };
         }
       }
     }
@@ -426,7 +450,13 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
       ...(settlement === undefined ? {} : { settlement }),
     });
   }
-  return { proposals, items: idx.withChanges(changed), maxSearchSteps };
+  let items = idx.items;
+  if (touched.length > 0) {
+    const out = idx.items.slice();
+    for (const pos of touched) out[pos] = overlay[pos] as OpenItem;
+    items = out;
+  }
+  return { proposals, items, maxSearchSteps };
 }
 
 const AMBIGUOUS_NAME = '\u0000ambiguous' as CustomerId;

@@ -2,21 +2,19 @@ import type { OpenItem } from '../OpenItem.js';
 import { forEachReferenceKey } from '../references.js';
 
 /**
- * The open items of a statement run, indexed once: by normalised reference key and by
- * customer, in id order. Postings of the run go to an overlay (`current`), so the index
- * itself never changes and nothing is copied per item.
+ * The open items of a statement run, indexed once by position in id order: by normalised
+ * reference key and by customer. Postings of the run go to an overlay by position, so the
+ * index never changes, nothing is copied per item and no lookup hashes a string.
  */
 export type OpenItemIndex = {
   /** The items in id order, as given (opening residuals). */
   readonly items: readonly OpenItem[];
-  /** Items named by a reference key; one item is stored bare, several as an array (most keys name one). */
-  readonly byReference: ReadonlyMap<string, OpenItem | readonly OpenItem[]>;
-  /** Items of each customer, all currencies, in id order. */
-  readonly byCustomer: ReadonlyMap<string, readonly OpenItem[]>;
-  /** The items in id order with the changed ones (by id) replaced: a copy patched by binary search. */
-  withChanges(changed: ReadonlyMap<string, OpenItem>): readonly OpenItem[];
-  /** Items by currency and opening residual, built on first use (only payments without a customer need it). */
-  byOpeningAmount(currency: string, minor: bigint): readonly OpenItem[];
+  /** Positions of the items a reference key names; one bare, several as an array (most keys name one). */
+  readonly byReference: ReadonlyMap<string, number | readonly number[]>;
+  /** Positions of each customer's items, all currencies, in id order. */
+  readonly byCustomer: ReadonlyMap<string, readonly number[]>;
+  /** Positions by currency and opening residual, built on first use (only payments without a customer need it). */
+  byOpeningAmount(currency: string, minor: bigint): readonly number[];
 };
 
 const byId = (a: OpenItem, b: OpenItem): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -29,60 +27,39 @@ const byId = (a: OpenItem, b: OpenItem): number => (a.id < b.id ? -1 : a.id > b.
 export function indexOpenItems(input: readonly OpenItem[]): OpenItemIndex {
   // Id order, so that nothing depends on the input order (already-sorted input costs one pass).
   const items = [...input].sort(byId);
-  const byReference = new Map<string, OpenItem | OpenItem[]>();
-  const byCustomer = new Map<string, OpenItem[]>();
-  const add = (key: string, item: OpenItem): void => {
+  const byReference = new Map<string, number | number[]>();
+  const byCustomer = new Map<string, number[]>();
+  let pos = 0;
+  const add = (key: string): void => {
     const seen = byReference.get(key);
-    if (seen === undefined) byReference.set(key, item);
-    else if (Array.isArray(seen)) {
-      if (seen[seen.length - 1] !== item) seen.push(item);
-    } else if (seen !== item) byReference.set(key, [seen, item]);
+    if (seen === undefined) byReference.set(key, pos);
+    else if (typeof seen === 'number') {
+      if (seen !== pos) byReference.set(key, [seen, pos]);
+    } else if (seen[seen.length - 1] !== pos) seen.push(pos);
   };
-  for (const item of items) {
-    const addItem = (key: string): void => add(key, item);
-    forEachReferenceKey(item.documentNumber, addItem);
-    for (const r of item.references) forEachReferenceKey(r, addItem);
+  for (; pos < items.length; pos++) {
+    const item = items[pos] as OpenItem;
+    forEachReferenceKey(item.documentNumber, add);
+    for (const r of item.references) forEachReferenceKey(r, add);
     const list = byCustomer.get(item.customerId);
-    if (list === undefined) byCustomer.set(item.customerId, [item]);
-    else list.push(item);
+    if (list === undefined) byCustomer.set(item.customerId, [pos]);
+    else list.push(pos);
   }
-  let byAmount: Map<string, OpenItem[]> | undefined;
+  let byAmount: Map<bigint, number[]> | undefined;
   return {
     items,
     byReference,
     byCustomer,
-    withChanges(changed: ReadonlyMap<string, OpenItem>): readonly OpenItem[] {
-      const out = items.slice();
-      for (const [id, item] of changed) {
-        let lo = 0;
-        let hi = items.length - 1;
-        while (lo <= hi) {
-          const mid = (lo + hi) >>> 1;
-          const at = (items[mid] as OpenItem).id;
-          if (at === id) {
-            // Equal ids (not expected) sit side by side: patch them all, as a lookup by id would.
-            let first = mid;
-            while (first > 0 && (items[first - 1] as OpenItem).id === id) first--;
-            for (let k = first; k < items.length && (items[k] as OpenItem).id === id; k++) out[k] = item;
-            break;
-          }
-          if (at < id) lo = mid + 1;
-          else hi = mid - 1;
-        }
-      }
-      return out;
-    },
-    byOpeningAmount(currency: string, minor: bigint): readonly OpenItem[] {
+    byOpeningAmount(currency: string, minor: bigint): readonly number[] {
       if (byAmount === undefined) {
         byAmount = new Map();
-        for (const item of items) {
-          const k = `${item.currency}:${item.residual.minor}`;
-          const list = byAmount.get(k);
-          if (list === undefined) byAmount.set(k, [item]);
-          else list.push(item);
-        }
+        items.forEach((item, i) => {
+          const list = (byAmount as Map<bigint, number[]>).get(item.residual.minor);
+          if (list === undefined) (byAmount as Map<bigint, number[]>).set(item.residual.minor, [i]);
+          else list.push(i);
+        });
       }
-      return byAmount.get(`${currency}:${minor}`) ?? [];
+      return (byAmount.get(minor) ?? []).filter((i) => (items[i] as OpenItem).currency === currency);
     },
   };
 }
