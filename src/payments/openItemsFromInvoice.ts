@@ -24,6 +24,8 @@ const PostedSchema = /* @__PURE__ */ z.looseObject({
  * `number/1`, `number/2`, … (just `number` when there is one), all with the document number
  * `number`; without payment terms, one item due on the invoice date. Each item carries the
  * document's cash-discount chain (dates counted from the invoice date) and its accounting rate.
+ * When an instalment has the wrong sign for the document (cash rounding can split a zero
+ * total as +0.001 / −0.001), the document gives one item for its total, due on its due date.
  * A credit note gives `creditNote` items with negative residuals. The residuals add up to the
  * document total.
  * @param posted - from `postInvoice`
@@ -39,8 +41,11 @@ export function openItemsFromInvoice(posted: PostedInvoice, options: OpenItemsFr
   const { customerId, references } = parseInput(OptionsSchema, options, ['options']);
   const { number, invoice } = posted;
   const kind = invoice.kind === 'creditNote' ? 'creditNote' : 'invoice';
+  // An instalment of the wrong sign for the document (a cash-rounded total of zero split as
+  // +0.001 / −0.001) cannot be an open item of its kind: the document is then one item.
+  const fits = (minor: bigint): boolean => (kind === 'creditNote' ? minor <= 0n : minor >= 0n);
   const parts =
-    invoice.instalments.length > 0
+    invoice.instalments.length > 0 && invoice.instalments.every((i) => fits(i.amount.minor))
       ? invoice.instalments.map((i) => ({ amount: i.amount, dueDate: i.dueDate }))
       : [{ amount: invoice.totals.total, dueDate: invoice.dueDate ?? invoice.invoiceDate }];
   const open = parts.filter((p) => p.amount.minor !== 0n);

@@ -17,7 +17,8 @@ describe('openItemsFromInvoice', () => {
     const items = openItemsFromInvoice(posted, { customerId: 'C1' });
     const inv = posted.invoice;
     expect(items.reduce((a, i) => a + i.residual.minor, 0n)).toBe(inv.totals.total.minor);
-    const instalments = inv.instalments.length > 0 ? inv.instalments.filter((i) => i.amount.minor !== 0n) : inv.totals.total.minor === 0n ? [] : [inv];
+    const signed = inv.instalments.every((i) => (inv.kind === 'creditNote' ? i.amount.minor <= 0n : i.amount.minor >= 0n));
+    const instalments = inv.instalments.length > 0 && signed ? inv.instalments.filter((i) => i.amount.minor !== 0n) : inv.totals.total.minor === 0n ? [] : [inv];
     expect(items).toHaveLength(instalments.length);
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
     for (const item of items) {
@@ -64,6 +65,14 @@ describe('openItemsFromInvoice', () => {
     const { paymentTerms: _, ...plain } = document;
     const items = openItemsFromInvoice(postInvoice(calculateInvoice(plain), { number: 'INV-101' }), { customerId: 'C1' });
     expect(items).toMatchObject([{ id: 'INV-101', kind: 'invoice', residual: money(100000n, 'EUR'), dueDate: '2026-03-31', cashDiscounts: [] }]);
+  });
+  test('cash rounding that splits a zero total as +0.001 / −0.001 gives no item rather than a negative invoice', () => {
+    const posted = postInvoice(calculateInvoice({ ...document, currency: 'KWD', customerTaxGroup: ['B'], taxCodes: [{ id: 'B', calculation: { kind: 'percent', rate: '1' } }],
+      lines: [{ id: '1', item: 'X', itemTaxGroup: ['B'], quantity: '1', unitPrice: '0.133' }],
+      cashRounding: { increment: '1', mode: 'halfUp', method: 'roundingLine' },
+      paymentTerms: { method: 'net', schedule: { allocation: 'percent', parts: [{ value: '10', days: 0 }, { value: '90', days: 0 }], tax: 'first', mode: 'halfUp' } } }), { number: 'INV-102' });
+    expect(posted.invoice.instalments.map((i) => i.amount.minor)).toEqual([1n, -1n]);
+    expect(openItemsFromInvoice(posted, { customerId: 'C1' })).toEqual([]);
   });
   test('names the missing customer', () => {
     const posted = postInvoice(calculateInvoice(document), { number: 'INV-100' });

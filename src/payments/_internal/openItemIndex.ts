@@ -45,21 +45,25 @@ export function indexOpenItems(input: readonly OpenItem[]): OpenItemIndex {
     if (list === undefined) byCustomer.set(item.customerId, [pos]);
     else list.push(pos);
   }
-  let byAmount: Map<bigint, number[]> | undefined;
+  let byAmount: Map<number | string, number[]> | undefined;
+  // Safe-integer amounts key the map as numbers (hashed as they are); larger ones as text.
+  const amountKey = (minor: bigint): number | string => (minor <= 9_007_199_254_740_991n && minor >= -9_007_199_254_740_991n ? Number(minor) : String(minor));
   return {
     items,
     byReference,
     byCustomer,
     byOpeningAmount(currency: string, minor: bigint): readonly number[] {
       if (byAmount === undefined) {
-        byAmount = new Map();
-        items.forEach((item, i) => {
-          const list = (byAmount as Map<bigint, number[]>).get(item.residual.minor);
-          if (list === undefined) (byAmount as Map<bigint, number[]>).set(item.residual.minor, [i]);
+        const map = new Map<number | string, number[]>();
+        for (let i = 0; i < items.length; i++) {
+          const key = amountKey((items[i] as OpenItem).residual.minor);
+          const list = map.get(key);
+          if (list === undefined) map.set(key, [i]);
           else list.push(i);
-        });
+        }
+        byAmount = map;
       }
-      return (byAmount.get(minor) ?? []).filter((i) => (items[i] as OpenItem).currency === currency);
+      return (byAmount.get(amountKey(minor)) ?? []).filter((i) => (items[i] as OpenItem).currency === currency);
     },
   };
 }
