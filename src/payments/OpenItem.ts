@@ -46,6 +46,10 @@ export type OpenItem = {
   readonly cashDiscounts: readonly CashDiscountStep[];
   /** Accounting-currency units per unit of the item's currency at posting (for realised FX). */
   readonly exchangeRate?: Scaled;
+  /** For an item opened by a settlement (deduction, residual item): the item it came from. */
+  readonly originItemId?: OpenItemId;
+  /** For a deduction or residual item: its reason code. */
+  readonly reasonCode?: string;
 };
 
 /**
@@ -61,6 +65,8 @@ export type Payment = {
   readonly valueDate: CalendarDate;
   readonly customerId?: CustomerId;
   readonly payerIban?: string;
+  /** Name of the payer as the bank reports it. */
+  readonly payerName?: string;
   /** Free-text remittance. */
   readonly text?: string;
   /** Structured references (RF creditor references, invoice numbers). */
@@ -107,6 +113,8 @@ export type OpenItemInput = {
   dueDate: string;
   cashDiscounts?: { percent: DecimalInput; until: string }[] | undefined;
   exchangeRate?: DecimalInput | undefined;
+  originItemId?: string | undefined;
+  reasonCode?: string | undefined;
 };
 
 /**
@@ -130,6 +138,8 @@ export const OpenItemSchema: z.ZodType<OpenItem, OpenItemInput> = /* @__PURE__ *
     dueDate: CalendarDateSchema,
     cashDiscounts: z.array(CashDiscountStepSchema).default([]),
     exchangeRate: PositiveDecimalSchema.optional(),
+    originItemId: OpenItemIdSchema.optional(),
+    reasonCode: z.string().min(1).optional(),
   })
   .superRefine((item, ctx) => {
     if (item.residual.currency !== item.currency)
@@ -145,8 +155,9 @@ export const OpenItemSchema: z.ZodType<OpenItem, OpenItemInput> = /* @__PURE__ *
     }
   })
   .transform((item) => {
-    const { exchangeRate, ...rest } = item;
-    return exchangeRate === undefined ? rest : { ...rest, exchangeRate };
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(item)) if (v !== undefined) out[k] = v;
+    return out as OpenItem;
   });
 
 /** What a host sends for a payment. */
@@ -157,6 +168,7 @@ export type PaymentInput = {
   valueDate: string;
   customerId?: string | undefined;
   payerIban?: string | undefined;
+  payerName?: string | undefined;
   text?: string | undefined;
   references?: string[] | undefined;
   endToEndId?: string | undefined;
@@ -176,6 +188,7 @@ export const PaymentSchema: z.ZodType<Payment, PaymentInput> = /* @__PURE__ */ z
     valueDate: CalendarDateSchema,
     customerId: CustomerIdSchema.optional(),
     payerIban: z.string().optional(),
+    payerName: z.string().optional(),
     text: z.string().optional(),
     references: z.array(z.string()).default([]),
     endToEndId: z.string().optional(),

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../calendar/CalendarDate.js';
-import type { Money } from '../money/Money.js';
-import type { OpenItemId } from './OpenItem.js';
+import type { CurrencyCode, Money } from '../money/Money.js';
+import type { Scaled } from '../money/Scaled.js';
+import type { OpenItem, OpenItemId } from './OpenItem.js';
 
 /**
  * Kinds of settlement entry.
@@ -8,6 +9,7 @@ import type { OpenItemId } from './OpenItem.js';
  *   payment item that is consumed);
  * - `cashDiscount`, `pennyDifference`, `writeOff`: residual closed without money;
  * - `deduction`: residual transferred to a new deduction item (reason code);
+ * - `residualItem`: residual transferred to a new item of the same kind (SAP residual item);
  * - `onAccount`: the rest of the payment left as unapplied cash;
  * - `overpaymentWriteOff`: an overpayment within tolerance written off;
  * - `exchangeGain` / `exchangeLoss`: realised FX, in the accounting currency.
@@ -20,6 +22,7 @@ export type SettlementEntryKind =
   | 'pennyDifference'
   | 'writeOff'
   | 'deduction'
+  | 'residualItem'
   | 'onAccount'
   | 'overpaymentWriteOff'
   | 'exchangeGain'
@@ -53,5 +56,15 @@ export type Settlement = {
   readonly entries: readonly SettlementEntry[];
   readonly onAccount: Money;
   readonly reversalOf?: string;
+  /**
+   * The open items the settlement opens, as data: the unapplied cash of an overpayment left on
+   * account (kind `payment`), a deduction, a residual item. Ids derive from the idempotency key.
+   * Absent when it opens none.
+   */
+  readonly newItems?: readonly OpenItem[];
+  /** A payment in one currency settling items in another (D365 cross rate): `rate` units of `to` per unit of `from`. */
+  readonly crossRate?: { readonly from: CurrencyCode; readonly to: CurrencyCode; readonly rate: Scaled };
+  /** On a reversal: the items the reversed settlement opened, removed again when still untouched. */
+  readonly removedItems?: readonly OpenItem[];
   readonly trace: readonly string[];
 };

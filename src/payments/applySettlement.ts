@@ -21,12 +21,15 @@ export type ApplySettlementOutcome =
   | { readonly kind: 'duplicate'; readonly state: SettlementState }
   | { readonly kind: 'conflict'; readonly state: SettlementState; readonly staleItemIds: readonly OpenItemId[] };
 
-const RESIDUAL_KINDS = new Set(['applied', 'cashDiscount', 'pennyDifference', 'writeOff', 'deduction']);
+const RESIDUAL_KINDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['applied', 'cashDiscount', 'pennyDifference', 'writeOff', 'deduction', 'residualItem']);
 
 /**
  * Applies a settlement to the open items, all or nothing, by its idempotency key: the same
  * key with the same content is a `duplicate` no-op; the same key with other content throws.
  * A settlement that would over-settle an item or names a missing item is a `conflict`.
+ * The items a settlement opens (`newItems`: unapplied cash, deductions, residual items) join
+ * the state; one whose id is already there is a `conflict`. A reversal removes them again,
+ * and is a `conflict` when one was settled further since (reverse that settlement first).
  * @param state - items and applied keys
  * @param settlement - from {@link settlePayment} or {@link reverseSettlement}
  * @returns the outcome with the new state
@@ -63,11 +66,21 @@ export function applySettlement(state: SettlementState, settlement: Settlement):
     const ok = settlement.reversalOf === undefined ? (before >= 0n ? after >= 0n && after <= before : after <= 0n && after >= before) : true;
     if (!ok) stale.push(id as OpenItemId);
   }
+  for (const n of settlement.newItems ?? []) if (byId.has(n.id)) stale.push(n.id);
+  const removed = new Set<string>();
+  for (const r of settlement.removedItems ?? []) {
+    const now = byId.get(r.id);
+    if (now === undefined || now.residual.minor !== r.residual.minor || change.has(r.id)) stale.push(r.id);
+    else removed.add(r.id);
+  }
   if (stale.length > 0) return { kind: 'conflict', state, staleItemIds: stale.sort() };
-  const items = state.items.map((i) => {
+  const items: OpenItem[] = [];
+  for (const i of state.items) {
+    if (removed.has(i.id)) continue;
     const delta = change.get(i.id);
-    return delta === undefined || delta === 0n ? i : { ...i, residual: money(i.residual.minor - delta, i.residual.currency) };
-  });
+    items.push(delta === undefined || delta === 0n ? i : { ...i, residual: money(i.residual.minor - delta, i.residual.currency) });
+  }
+  for (const n of settlement.newItems ?? []) items.push(n);
   const applied = new Map(state.applied);
   applied.set(settlement.idempotencyKey, settlement.contentHash);
   return { kind: 'applied', state: { items, applied } };

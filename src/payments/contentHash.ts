@@ -15,20 +15,34 @@ export function canonicalJson(value: unknown): string {
     case 'boolean':
       return String(value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+      // Built with string appends rather than map/filter/join: settlements hash on the hot path.
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+        return `${out}]`;
+      }
       const rec = value as Record<string, unknown>;
-      const keys = Object.keys(rec)
-        .filter((k) => rec[k] !== undefined)
-        .sort();
-      return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(rec[k])}`).join(',')}}`;
+      const keys = Object.keys(rec).sort();
+      let out = '{';
+      for (const k of keys) {
+        const v = rec[k];
+        if (v === undefined) continue;
+        out += `${out.length === 1 ? '' : ','}${JSON.stringify(k)}:${canonicalJson(v)}`;
+      }
+      return `${out}}`;
     }
     default:
       return 'null';
   }
 }
 
-function fnv1a(text: string, seed: number): number {
+/** FNV-1a 32-bit of `prefix` then `text`, without concatenating them. */
+function fnv1a(prefix: string, text: string, seed: number): number {
   let h = seed >>> 0;
+  for (let i = 0; i < prefix.length; i++) {
+    h ^= prefix.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
@@ -44,7 +58,7 @@ function fnv1a(text: string, seed: number): number {
  */
 export function contentHash(value: unknown): string {
   const text = canonicalJson(value);
-  const a = fnv1a(text, 0x811c9dc5).toString(16).padStart(8, '0');
-  const b = fnv1a(`${text.length}:${text}`, 0x01234567).toString(16).padStart(8, '0');
+  const a = fnv1a('', text, 0x811c9dc5).toString(16).padStart(8, '0');
+  const b = fnv1a(`${text.length}:`, text, 0x01234567).toString(16).padStart(8, '0');
   return a + b;
 }

@@ -26,25 +26,73 @@ export function findCombination(
   window: readonly [bigint, bigint],
   limits: { readonly maxItems: number; readonly budget: number },
 ): CombinationResult {
-  const total = amounts.reduce((t, a) => t + a, 0n);
+  let total = 0n;
+  for (const a of amounts) total += a;
   // Exact in doubles while every sum stays below 2^53; bigint otherwise. Same search either way.
   if (total + window[1] <= 9_007_199_254_740_991n) {
-    return searchCombination(amounts.map(Number), [Number(window[0]), Number(window[1])], limits, 0);
+    const values = new Float64Array(amounts.length);
+    for (let i = 0; i < amounts.length; i++) values[i] = Number(amounts[i]);
+    return searchNumbers(values, Number(window[0]), Number(window[1]), limits);
   }
-  return searchCombination(amounts, window, limits, 0n);
+  return searchBigints(amounts, window[0], window[1], limits);
 }
 
-function searchCombination<T extends number | bigint>(
-  amounts: readonly T[],
-  window: readonly [T, T],
-  limits: { readonly maxItems: number; readonly budget: number },
-  zero: T,
-): CombinationResult {
-  const [low, high] = window;
-  const add = (a: T, b: T): T => ((a as number) + (b as number)) as T;
+/**
+ * The search on doubles (every sum exact): typed arrays for the amounts, their suffix sums
+ * and the path, no allocation per step; the best path is copied only when it improves.
+ */
+function searchNumbers(amounts: Float64Array, low: number, high: number, limits: { readonly maxItems: number; readonly budget: number }): CombinationResult {
   const n = amounts.length;
-  const suffix: T[] = new Array<T>(n + 1).fill(zero);
-  for (let i = n - 1; i >= 0; i--) suffix[i] = add(suffix[i + 1] ?? zero, amounts[i] ?? zero);
+  const suffix = new Float64Array(n + 1);
+  for (let i = n - 1; i >= 0; i--) suffix[i] = (suffix[i + 1] as number) + (amounts[i] as number);
+  const maxDepth = Math.max(0, Math.min(limits.maxItems, n));
+  const path = new Int32Array(maxDepth);
+  const best = new Int32Array(maxDepth);
+  let bestLength = 0;
+  let depth = 0;
+  let steps = 0;
+  let found = 0;
+  let exhausted = false;
+  // Canonical order: fewer items, then the lexicographically smaller list of indices.
+  const improves = (): boolean => {
+    if (bestLength === 0 || depth < bestLength) return true;
+    if (depth > bestLength) return false;
+    for (let i = 0; i < depth; i++) if (path[i] !== best[i]) return (path[i] as number) < (best[i] as number);
+    return false;
+  };
+  const dfs = (start: number, sum: number): void => {
+    for (let i = start; i < n; i++) {
+      if (++steps > limits.budget) {
+        exhausted = true;
+        return;
+      }
+      if (sum + (suffix[i] as number) < low) return; // even all the rest cannot reach the window
+      const s = sum + (amounts[i] as number);
+      if (s > high) continue;
+      path[depth++] = i;
+      if (s >= low) {
+        found++;
+        if (improves()) {
+          best.set(path.subarray(0, depth));
+          bestLength = depth;
+        }
+      }
+      if (depth < maxDepth) dfs(i + 1, s);
+      depth--;
+      if (exhausted) return;
+    }
+  };
+  if (maxDepth > 0) dfs(0, 0);
+  if (exhausted) return { kind: 'undecided', steps: limits.budget };
+  if (bestLength === 0) return { kind: 'none', steps };
+  return { kind: found === 1 ? 'unique' : 'ambiguous', indices: Array.from(best.subarray(0, bestLength)), steps };
+}
+
+/** The same search on bigints, for sums beyond 2^53. */
+function searchBigints(amounts: readonly bigint[], low: bigint, high: bigint, limits: { readonly maxItems: number; readonly budget: number }): CombinationResult {
+  const n = amounts.length;
+  const suffix: bigint[] = new Array<bigint>(n + 1).fill(0n);
+  for (let i = n - 1; i >= 0; i--) suffix[i] = (suffix[i + 1] as bigint) + (amounts[i] as bigint);
   let steps = 0;
   let found = 0;
   let best: number[] | undefined;
@@ -53,18 +101,17 @@ function searchCombination<T extends number | bigint>(
   const better = (a: readonly number[], b: readonly number[] | undefined): boolean => {
     if (b === undefined) return true;
     if (a.length !== b.length) return a.length < b.length;
-    for (let i = 0; i < a.length; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0);
+    for (let i = 0; i < a.length; i++) if ((a[i] as number) !== (b[i] as number)) return (a[i] as number) < (b[i] as number);
     return false;
   };
-  const dfs = (start: number, sum: T): void => {
+  const dfs = (start: number, sum: bigint): void => {
     for (let i = start; i < n; i++) {
-      if (exhausted) return;
       if (++steps > limits.budget) {
         exhausted = true;
         return;
       }
-      if (add(sum, suffix[i] ?? zero) < low) return; // even all the rest cannot reach the window
-      const s = add(sum, amounts[i] ?? zero);
+      if (sum + (suffix[i] as bigint) < low) return;
+      const s = sum + (amounts[i] as bigint);
       if (s > high) continue;
       path.push(i);
       if (s >= low) {
@@ -73,10 +120,11 @@ function searchCombination<T extends number | bigint>(
       }
       if (path.length < limits.maxItems) dfs(i + 1, s);
       path.pop();
+      if (exhausted) return;
     }
   };
-  dfs(0, zero);
-  if (exhausted) return { kind: 'undecided', steps: Math.min(steps, limits.budget) };
+  dfs(0, 0n);
+  if (exhausted) return { kind: 'undecided', steps: limits.budget };
   if (best === undefined) return { kind: 'none', steps };
   return { kind: found === 1 ? 'unique' : 'ambiguous', indices: best, steps };
 }

@@ -19,6 +19,7 @@ export {
   PaymentSchema,
 } from './OpenItem.js';
 export { type CombinationResult, findCombination } from './findCombination.js';
+export { type OpenItemsFromInvoiceOptions, openItemsFromInvoice } from './openItemsFromInvoice.js';
 export {
   confidenceOf,
   type MatchDecision,
@@ -31,6 +32,7 @@ export {
   matchStatement,
   type SignalName,
 } from './matchStatement.js';
+export { payerNameKey } from './payerNameKey.js';
 export { isValidRfReference, referenceKeys, textReferenceKeys } from './references.js';
 export { reverseSettlement } from './reverseSettlement.js';
 export type { Settlement, SettlementEntry, SettlementEntryKind } from './Settlement.js';

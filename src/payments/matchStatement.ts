@@ -21,7 +21,10 @@ import {
   type PaymentInput,
   PaymentSchema,
 } from './OpenItem.js';
-import { isValidRfReference, referenceKeys, textReferenceKeys } from './references.js';
+import { indexOpenItems } from './_internal/openItemIndex.js';
+import { osaDistance } from './_internal/osaDistance.js';
+import { payerNameKey } from './payerNameKey.js';
+import { isValidRfReference, referenceKeys, textReferenceKeySet, textReferenceKeys } from './references.js';
 import type { Settlement } from './Settlement.js';
 import { SettlementPrioritySchema, sortBySettlementPriority } from './settlementPriority.js';
 import { type SettlementTolerance, SettlementToleranceSchema, type SettlePaymentOptions, settleParsed } from './settlePayment.js';
@@ -41,10 +44,12 @@ export type MatchRule = 'reference' | 'exactAmount' | 'clearAccount' | 'clearPas
 export type SignalName =
   | 'CUSTOMER_BY_ID'
   | 'CUSTOMER_BY_IBAN'
+  | 'CUSTOMER_BY_NAME'
   | 'CUSTOMER_BY_REFERENCE'
   | 'RF_VALID'
   | 'E2E_ID'
   | 'REF_EXACT'
+  | 'REF_FUZZY'
   | 'AMOUNT_EXACT'
   | 'AMOUNT_DISCOUNTED'
   | 'AMOUNT_WITHIN_TOL'
@@ -104,6 +109,19 @@ export type MatchStatementOptions = Pick<
   readonly asOf: CalendarDate;
   /** Payer IBAN → customer. */
   readonly customersByIban?: Readonly<Record<string, CustomerId>>;
+  /**
+   * Customer names, for payer-name identification after id and IBAN: a payer whose
+   * {@link payerNameKey} equals exactly one customer's is that customer (`CUSTOMER_BY_NAME`).
+   */
+  readonly customerNames?: Readonly<Record<string, string>>;
+  /**
+   * Fuzzy references (Oracle AutoMatch style, reference A.2), off unless given: when no key
+   * names an item exactly and the customer is known, a remittance token of at least
+   * `minLength` (default 6) characters within `maxEdits` (insertions, deletions, substitutions,
+   * adjacent transpositions) of the references of exactly one of the customer's open items
+   * names it (`REF_FUZZY`, 25 points: auto-applied only with the amount agreeing).
+   */
+  readonly fuzzyReferences?: { readonly maxEdits: number; readonly minLength?: number };
   /** Confidence thresholds (defaults 90 and 60). */
   readonly thresholds?: { readonly autoApply: number; readonly suggest: number };
   /** Combination search limits (defaults: 5 items, 64 oldest candidates, tolerance only up to 12 candidates, 200 000 steps). */
@@ -153,7 +171,7 @@ const MatchOptionsSchema = /* @__PURE__ */ z.looseObject({
     .optional(),
 });
 
-const CUSTOMER_POINTS = { CUSTOMER_BY_ID: 30, CUSTOMER_BY_IBAN: 25, CUSTOMER_BY_REFERENCE: 20 } as const;
+const CUSTOMER_POINTS = { CUSTOMER_BY_ID: 30, CUSTOMER_BY_IBAN: 25, CUSTOMER_BY_REFERENCE: 20, CUSTOMER_BY_NAME: 15 } as const;
 
 /**
  * Confidence 0–100: the best signal of each group summed, capped at 100; `AMBIGUOUS` caps it
@@ -173,6 +191,17 @@ export function confidenceOf(signals: readonly MatchSignal[], autoApply: number)
   return signals.some((s) => s.name === 'AMBIGUOUS') ? Math.min(total, Math.max(0, autoApply - 1)) : total;
 }
 
+const RULE_TEXT: Record<MatchRule, string> = {
+  reference: 'matched by reference',
+  exactAmount: 'matched by exact amount',
+  clearAccount: 'clears the account',
+  clearPastDue: 'clears the past-due items',
+  oldestFirst: 'oldest items first',
+  combination: 'combination of items',
+  onAccount: 'left on account',
+  exception: 'exception: needs a person',
+};
+
 const fmt = (minor: bigint, currency: string): string => `${currency} ${formatDecimalText(minor, minorUnitOf(currency) ?? 0)}`;
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -191,31 +220,15 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
   const maxCandidates = options.combination?.maxCandidates ?? 64;
   const smallSet = options.combination?.smallSetSize ?? 12;
   const budget = options.combination?.budget ?? 200_000;
-  // Working copy, built in id order so that nothing depends on the input order.
-  const sortedItems = [...input.items].sort(byId);
-  const working = new Map<string, OpenItem>();
-  const index = new Map<string, OpenItemId[]>();
-  const byCustomer = new Map<string, OpenItem[]>();
-  const byAmount = new Map<string, OpenItemId[]>();
-  for (const item of sortedItems) {
-    const ak = `${item.currency}:${item.residual.minor}`;
-    const same = byAmount.get(ak);
-    if (same === undefined) byAmount.set(ak, [item.id]);
-    else same.push(item.id);
-    working.set(item.id, item);
-    const keys = new Set<string>();
-    for (const r of [item.documentNumber, ...item.references]) for (const k of referenceKeys(r)) keys.add(k);
-    for (const k of keys) {
-      const list = index.get(k);
-      if (list === undefined) index.set(k, [item.id]);
-      else list.push(item.id);
-    }
-    const ck = `${item.customerId}\u0000${item.currency}`;
-    const list = byCustomer.get(ck);
-    if (list === undefined) byCustomer.set(ck, [item]);
-    else list.push(item);
-  }
-  const current = (id: string): OpenItem => working.get(id) as OpenItem;
+  // Indexed once; postings of this run go to an overlay of changed items.
+  const idx = indexOpenItems(input.items);
+  // Overlay by position: the item as posted in this run, or undefined while untouched.
+  const overlay: (OpenItem | undefined)[] = new Array<OpenItem | undefined>(idx.items.length).fill(undefined);
+  const touched: number[] = [];
+  const names = options.customerNames === undefined ? undefined : nameIndex(options.customerNames);
+  const at = (pos: number): OpenItem => overlay[pos] ?? (idx.items[pos] as OpenItem);
+  // Position of each item handed to the rules of this payment, for posting what it settles.
+  const posOf = new Map<OpenItem, number>();
   const payments = [...input.payments].sort((a, b) => (a.valueDate < b.valueDate ? -1 : a.valueDate > b.valueDate ? 1 : byId(a, b)));
   const proposals: MatchProposal[] = [];
   let maxSearchSteps = 0;
@@ -229,17 +242,35 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
     else if (p.payerIban !== undefined && options.customersByIban?.[p.payerIban] !== undefined) {
       customer = options.customersByIban[p.payerIban];
       signals.push({ name: 'CUSTOMER_BY_IBAN', group: 'customer', points: CUSTOMER_POINTS.CUSTOMER_BY_IBAN, evidence: `customer ${String(customer)} identified by IBAN ${p.payerIban}` });
+    } else if (p.payerName !== undefined && names !== undefined) {
+      const byName = names.get(payerNameKey(p.payerName));
+      if (byName !== undefined && byName !== AMBIGUOUS_NAME) {
+        customer = byName;
+        signals.push({ name: 'CUSTOMER_BY_NAME', group: 'customer', points: CUSTOMER_POINTS.CUSTOMER_BY_NAME, evidence: `customer ${String(customer)} identified by the payer name ${JSON.stringify(p.payerName)}` });
+      }
     }
     // References: structured ones, the end-to-end id, then free text. A key counts only when it names exactly one open item.
-    const hits = new Map<string, MatchSignal>();
+    posOf.clear();
+    const hits = new Map<string, { readonly item: OpenItem; readonly signal: MatchSignal }>();
+    const usable = (it: OpenItem): boolean => it.residual.minor !== 0n && it.currency === cur && (customer === undefined || it.customerId === customer);
     const lookup = (key: string, signal: (item: OpenItem) => MatchSignal): void => {
-      const ids = (index.get(key) ?? []).filter((id) => {
-        const it = current(id);
-        return it.residual.minor !== 0n && it.currency === cur && (customer === undefined || it.customerId === customer);
-      });
-      if (ids.length !== 1) return;
-      const id = ids[0] as string;
-      if (!hits.has(id)) hits.set(id, signal(current(id)));
+      const named = idx.byReference.get(key);
+      if (named === undefined) return;
+      let only = -1;
+      if (typeof named === 'number') {
+        if (usable(at(named))) only = named;
+      } else
+        for (const candidate of named) {
+          if (!usable(at(candidate))) continue;
+          if (only >= 0) return; // names two open items: evidence, not identification
+          only = candidate;
+        }
+      if (only < 0) return;
+      const it = at(only);
+      if (!hits.has(it.id)) {
+        posOf.set(it, only);
+        hits.set(it.id, { item: it, signal: signal(it) });
+      }
     };
     for (const r of [...p.references].sort()) {
       const rf = isValidRfReference(r);
@@ -249,19 +280,36 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
     if (p.endToEndId !== undefined)
       for (const k of referenceKeys(p.endToEndId)) lookup(k, (it) => ({ name: 'E2E_ID', group: 'reference', points: 40, evidence: `end-to-end id ${String(p.endToEndId)} names ${it.documentNumber}` }));
     if (p.text !== undefined)
-      for (const k of textReferenceKeys(p.text)) lookup(k, (it) => ({ name: 'REF_EXACT', group: 'reference', points: 35, evidence: `${it.documentNumber} found in the remittance text` }));
+      for (const k of textReferenceKeySet(p.text)) lookup(k, (it) => ({ name: 'REF_EXACT', group: 'reference', points: 35, evidence: `${it.documentNumber} found in the remittance text` }));
 
+    const fuzzy = options.fuzzyReferences;
+    if (hits.size === 0 && customer !== undefined && fuzzy !== undefined) {
+      const own: OpenItem[] = [];
+      for (const i of idx.byCustomer.get(customer) ?? []) {
+        const it = at(i);
+        if (!usable(it)) continue;
+        own.push(it);
+        posOf.set(it, i);
+      }
+      const found = fuzzyHit(p, own, fuzzy.maxEdits, fuzzy.minLength ?? 6);
+      if (found !== undefined)
+        hits.set(found.item.id, {
+          item: found.item,
+          signal: { name: 'REF_FUZZY', group: 'reference', points: 25, evidence: `${found.token} in the remittance is ${found.edits} edit${found.edits === 1 ? '' : 's'} from ${found.item.documentNumber}` },
+        });
+    }
     let rule: MatchRule = 'exception';
     let chosen: OpenItem[] = [];
     let steps = 0;
     if (hits.size > 0) {
-      chosen = [...hits.keys()].sort().map(current);
+      const hitIds = [...hits.keys()].sort();
+      chosen = hitIds.map((id) => (hits.get(id) as { item: OpenItem }).item);
       const customers = new Set(chosen.map((i) => i.customerId));
       if (customers.size === 1 && customer === undefined) {
         customer = chosen[0]?.customerId;
         signals.push({ name: 'CUSTOMER_BY_REFERENCE', group: 'customer', points: CUSTOMER_POINTS.CUSTOMER_BY_REFERENCE, evidence: `customer ${String(customer)} identified through the referenced item` });
       }
-      for (const s of [...hits.values()].sort((a, b) => b.points - a.points)) signals.push(s);
+      for (const s of hitIds.map((id) => (hits.get(id) as { signal: MatchSignal }).signal).sort((a, b) => b.points - a.points)) signals.push(s);
       signals.push({ name: 'UNIQUE', group: 'uniqueness', points: 20, evidence: 'each reference names exactly one open item' });
       rule = 'reference';
       const open = chosen.reduce((s, i) => s + i.residual.minor, 0n);
@@ -272,7 +320,14 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
         signals.push({ name: 'AMOUNT_WITHIN_TOL', group: 'amount', points: 25, evidence: `short by ${fmt(discounted - P, cur)}, within tolerance` });
       else signals.push({ name: 'AMOUNT_PARTIAL', group: 'amount', points: 5, evidence: `amount ${fmt(P, cur)} differs from the open amount ${fmt(open, cur)}` });
     } else if (customer !== undefined) {
-      const all = (byCustomer.get(`${customer}\u0000${cur}`) ?? []).map((i) => current(i.id)).filter((i) => i.residual.minor !== 0n);
+      const all: OpenItem[] = [];
+      for (const i of idx.byCustomer.get(customer) ?? []) {
+        const it = at(i);
+        if (it.currency === cur && it.residual.minor !== 0n) {
+          all.push(it);
+          posOf.set(it, i);
+        }
+      }
       const debits = sortBySettlementPriority(
         all.filter((i) => i.residual.minor > 0n),
         priority,
@@ -352,7 +407,13 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
     } else {
       // No customer: only a unique exact single-item amount across all customers, as a suggestion.
       // Index of opening residuals: finds items still open for their full amount.
-      const exact = (byAmount.get(`${cur}:${P}`) ?? []).map(current).filter((i) => i.residual.minor === P);
+      const exact: OpenItem[] = [];
+      for (const i of idx.byOpeningAmount(cur, P)) {
+        const it = at(i);
+        if (it.residual.minor !== P) continue;
+        exact.push(it);
+        posOf.set(it, i);
+      }
       if (exact.length === 1) {
         rule = 'exactAmount';
         chosen = exact;
@@ -377,24 +438,18 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
         ...(options.underpayment === undefined ? {} : { underpayment: options.underpayment }),
       });
       if (decision === 'autoApply') {
+        const chosenById = new Map(chosen.map((i) => [i.id as string, posOf.get(i) as number]));
         for (const e of settlement.entries) {
           if (e.itemId === undefined || e.kind === 'exchangeGain' || e.kind === 'exchangeLoss' || e.kind === 'onAccount' || e.kind === 'overpaymentWriteOff') continue;
-          const it = current(e.itemId);
-          working.set(it.id, { ...it, residual: money(it.residual.minor - e.amount.minor, it.currency) });
+          const pos = chosenById.get(e.itemId);
+          if (pos === undefined) continue;
+          const it = at(pos);
+          if (overlay[pos] === undefined) touched.push(pos);
+          overlay[pos] = { ...it, residual: money(it.residual.minor - e.amount.minor, it.currency) };
         }
       }
     }
-    const ruleText: Record<MatchRule, string> = {
-      reference: 'matched by reference',
-      exactAmount: 'matched by exact amount',
-      clearAccount: 'clears the account',
-      clearPastDue: 'clears the past-due items',
-      oldestFirst: 'oldest items first',
-      combination: 'combination of items',
-      onAccount: 'left on account',
-      exception: 'exception: needs a person',
-    };
-    const explanation = `${p.id}: ${ruleText[rule]} (confidence ${confidence}, ${decision}). ${signals.map((s) => s.evidence).join('; ')}.`;
+    const explanation = `${p.id}: ${RULE_TEXT[rule]} (confidence ${confidence}, ${decision}). ${signals.map((s) => s.evidence).join('; ')}.`;
     proposals.push({
       paymentId: p.id,
       ...(customer === undefined ? {} : { customerId: customer }),
@@ -408,7 +463,58 @@ export function matchParsed(input: MatchStatementInput, options: MatchStatementO
       ...(settlement === undefined ? {} : { settlement }),
     });
   }
-  return { proposals, items: sortedItems.map((i) => current(i.id)), maxSearchSteps };
+  let items = idx.items;
+  if (touched.length > 0) {
+    const out = idx.items.slice();
+    for (const pos of touched) out[pos] = overlay[pos] as OpenItem;
+    items = out;
+  }
+  return { proposals, items, maxSearchSteps };
+}
+
+const AMBIGUOUS_NAME = '\u0000ambiguous' as CustomerId;
+
+/** Normalised customer name → customer; a name two customers share identifies neither. */
+function nameIndex(names: Readonly<Record<string, string>>): Map<string, CustomerId> {
+  const out = new Map<string, CustomerId>();
+  for (const id of Object.keys(names).sort()) {
+    const key = payerNameKey(names[id] as string);
+    if (key === '') continue;
+    out.set(key, out.has(key) ? AMBIGUOUS_NAME : (id as CustomerId));
+  }
+  return out;
+}
+
+/**
+ * The one open item of the customer whose references are within `maxEdits` of a remittance
+ * token, at the smallest distance; `undefined` when none or when two items tie.
+ */
+function fuzzyHit(p: Payment, items: readonly OpenItem[], maxEdits: number, minLength: number): { item: OpenItem; token: string; edits: number } | undefined {
+  const tokens = new Set<string>();
+  for (const r of p.references) for (const k of referenceKeys(r)) if (k.length >= minLength) tokens.add(k);
+  if (p.endToEndId !== undefined) for (const k of referenceKeys(p.endToEndId)) if (k.length >= minLength) tokens.add(k);
+  if (p.text !== undefined) for (const k of textReferenceKeys(p.text)) if (k.length >= minLength) tokens.add(k);
+  if (tokens.size === 0) return undefined;
+  const sorted = [...tokens].sort();
+  let best: { item: OpenItem; token: string; edits: number } | undefined;
+  let tie = false;
+  for (const item of items) {
+    let mine: { token: string; edits: number } | undefined;
+    for (const r of [item.documentNumber, ...item.references])
+      for (const key of referenceKeys(r)) {
+        if (key.length < minLength) continue;
+        for (const t of sorted) {
+          const e = osaDistance(t, key, mine === undefined ? maxEdits : mine.edits);
+          if (e <= maxEdits && (mine === undefined || e < mine.edits)) mine = { token: t, edits: e };
+        }
+      }
+    if (mine === undefined) continue;
+    if (best === undefined || mine.edits < best.edits) {
+      best = { item, ...mine };
+      tie = false;
+    } else if (mine.edits === best.edits) tie = true;
+  }
+  return tie ? undefined : best;
 }
 
 function discountedOf(item: OpenItem, date: CalendarDate, grace: number, rounding: RoundingMode): bigint {

@@ -20,12 +20,66 @@ export function isValidRfReference(text: string): boolean {
 
 const MIN_LENGTH = 4;
 
+/** True when every UTF-16 unit is ASCII: NFKC and upper-casing then reduce to a table lookup. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/**
+ * Upper-case alphanumeric tokens of `text`, split on every other character. ASCII text is
+ * cut into slices in one scan, no regular expression and no string built per character;
+ * other text goes through NFKC and `toUpperCase` first (`ſ` → `S`), as the index and the
+ * remittance must agree.
+ */
+function alnumTokens(text: string): string[] {
+  const ascii = isAscii(text);
+  const s = ascii ? text : text.normalize('NFKC').toUpperCase();
+  const out: string[] = [];
+  let start = -1;
+  let lower = false;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 0;
+    const upperOrDigit = (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+    const low = ascii && c >= 97 && c <= 122;
+    if (upperOrDigit || low) {
+      if (start < 0) start = i;
+      if (low) lower = true;
+    } else if (start >= 0) {
+      const token = s.slice(start, i);
+      out.push(lower ? token.toUpperCase() : token);
+      start = -1;
+      lower = false;
+    }
+  }
+  return out;
+}
+
+function digitsOf(token: string): string {
+  let first = -1;
+  let parts = 0;
+  let digits = '';
+  for (let i = 0; i <= token.length; i++) {
+    const c = i < token.length ? token.charCodeAt(i) : 0;
+    if (c >= 48 && c <= 57) {
+      if (first < 0) first = i;
+    } else if (first >= 0) {
+      // Most tokens hold one run of digits: keep the slice, concatenate only when there are more.
+      digits = parts === 0 ? token.slice(first, i) : digits + token.slice(first, i);
+      parts++;
+      first = -1;
+    }
+  }
+  return digits;
+}
+
 function digitsForms(token: string, out: Set<string>): void {
-  const digits = token.replace(/\D/g, '');
+  const digits = digitsOf(token);
   if (digits.length >= MIN_LENGTH) {
     out.add(digits);
-    const stripped = digits.replace(/^0+/, '');
-    if (stripped.length >= MIN_LENGTH) out.add(stripped);
+    let z = 0;
+    while (z < digits.length && digits.charCodeAt(z) === 48) z++;
+    if (digits.length - z >= MIN_LENGTH) out.add(z === 0 ? digits : digits.slice(z));
   }
 }
 
@@ -37,11 +91,28 @@ function digitsForms(token: string, out: Set<string>): void {
  * referenceKeys('INV/2023/00123') //=> ['INV202300123', '202300123']
  */
 export function referenceKeys(reference: string): string[] {
-  const joined = reference.normalize('NFKC').toUpperCase().replace(/[^0-9A-Z]/g, '');
-  const out = new Set<string>();
-  if (joined.length >= MIN_LENGTH) out.add(joined);
-  digitsForms(joined, out);
-  return [...out];
+  const out: string[] = [];
+  forEachReferenceKey(reference, (key) => out.push(key));
+  return out;
+}
+
+/**
+ * Calls `emit` with each form {@link referenceKeys} returns, in the same order, without
+ * collecting them (the index of a statement run takes them one by one).
+ * @internal
+ * @example
+ * forEachReferenceKey('INV/2023/00123', (k) => keys.push(k))
+ */
+export function forEachReferenceKey(reference: string, emit: (key: string) => void): void {
+  const tokens = alnumTokens(reference);
+  const joined = tokens.length === 1 ? (tokens[0] as string) : tokens.join('');
+  if (joined.length >= MIN_LENGTH) emit(joined);
+  const digits = digitsOf(joined);
+  if (digits.length < MIN_LENGTH) return;
+  if (digits !== joined) emit(digits);
+  let z = 0;
+  while (z < digits.length && digits.charCodeAt(z) === 48) z++;
+  if (z > 0 && digits.length - z >= MIN_LENGTH) emit(digits.slice(z));
 }
 
 /**
@@ -52,7 +123,18 @@ export function referenceKeys(reference: string): string[] {
  * textReferenceKeys('Pay INV/2023/00123 thanks').includes('INV202300123') //=> true
  */
 export function textReferenceKeys(text: string): string[] {
-  const tokens = text.normalize('NFKC').toUpperCase().replace(/[^0-9A-Z]/g, ' ').split(' ').filter((t) => t !== '');
+  return [...textReferenceKeySet(text)].sort();
+}
+
+/**
+ * The keys of {@link textReferenceKeys} as an unordered set, for callers whose result does
+ * not depend on the order (the matching pipeline sorts what it finds).
+ * @internal
+ * @example
+ * textReferenceKeySet('Pay INV/2023/00123').has('INV202300123') //=> true
+ */
+export function textReferenceKeySet(text: string): Set<string> {
+  const tokens = alnumTokens(text);
   const out = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     let joined = '';
@@ -63,5 +145,5 @@ export function textReferenceKeys(text: string): string[] {
       digitsForms(joined, out);
     }
   }
-  return [...out].sort();
+  return out;
 }

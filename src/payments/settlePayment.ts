@@ -8,11 +8,11 @@ import { minorUnitOf } from '../money/currencies.js';
 import { type CurrencyCode, type Money, money } from '../money/Money.js';
 import { divideRounded, type RoundingMode } from '../money/rounding.js';
 import { pow10, type Scaled } from '../money/Scaled.js';
-import { CurrencyCodeSchema, MoneyInputSchema, NonNegativeDecimalSchema, RoundingModeSchema } from '../money/schemas.js';
+import { CurrencyCodeSchema, MoneyInputSchema, NonNegativeDecimalSchema, PositiveDecimalSchema, RoundingModeSchema } from '../money/schemas.js';
 import { formatDecimalText } from '../money/_internal/decimalText.js';
 import { availableCashDiscount } from './cashDiscount.js';
 import { contentHash } from './contentHash.js';
-import { type OpenItem, type OpenItemInput, OpenItemSchema, type Payment, type PaymentInput, PaymentSchema } from './OpenItem.js';
+import { type CashDiscountStep, type OpenItem, type OpenItemId, type OpenItemInput, OpenItemSchema, type Payment, type PaymentInput, PaymentSchema } from './OpenItem.js';
 import type { Settlement, SettlementEntry } from './Settlement.js';
 import { type SettlementPriority, SettlementPrioritySchema, sortBySettlementPriority } from './settlementPriority.js';
 
@@ -61,6 +61,24 @@ export type SettlePaymentOptions = {
   readonly underpayment?: UnderpaymentPolicy;
   /** Reason code on tolerance write-offs (default `'TOLERANCE'`). */
   readonly writeOffReasonCode?: string;
+  /**
+   * D365 *Full settlement*: a short payment beyond tolerance still closes the last item, the
+   * rest posted as additional cash discount (reason `FULL_SETTLEMENT`): 990.00 on 1 000.00 →
+   * cash discount 10.00. Checked after the tolerances, before deductions (default false).
+   */
+  readonly fullSettlement?: boolean;
+  /**
+   * What a short payment beyond tolerance leaves (SAP): `'partial'` (default: the item stays
+   * open for the rest) or `'residualItem'` (the item closes; a new item of the same kind, due
+   * on the same date, carries the rest with `residualReasonCode`, default `'RESIDUAL'`).
+   */
+  readonly shortPayment?: 'partial' | 'residualItem';
+  readonly residualReasonCode?: string;
+  /**
+   * D365 "Calculate cash discounts for credit notes": a credit note used within its discount
+   * period counts net of its discount (−100.00 at 2 % → 98.00 to settle, discount −2.00). Default false.
+   */
+  readonly creditNoteDiscount?: boolean;
   /** When set, a short payment beyond tolerance closes the item and moves the rest to a deduction with this code. */
   readonly deductionReasonCode?: string;
   /** Accounting currency of the realised FX entries (needed with exchange rates). */
@@ -71,6 +89,14 @@ export type SettlePaymentOptions = {
    * by the overpayment (105.00 invoice, discount 10.50, paid 95.00 → discount 10.00).
    */
   readonly cashDiscountAdministration?: 'specific' | 'unspecific';
+  /**
+   * D365 cross rate (§4.7): units of the items' currency per unit of the payment's currency on
+   * the settlement date, for a payment in one currency settling items in another. The payment
+   * is converted once, rounded down (never more than was received); the items settle in their
+   * currency; what is left goes on account in the payment's currency. Realised FX uses the
+   * exchange rates of the payment and the items, not the cross rate.
+   */
+  readonly crossRate?: Scaled;
 };
 
 /**
@@ -111,7 +137,14 @@ const SettlePaymentOptionsSchema = /* @__PURE__ */ z.object({
   deductionReasonCode: z.string().min(1).optional(),
   accountingCurrency: CurrencyCodeSchema.optional(),
   cashDiscountAdministration: z.enum(['specific', 'unspecific']).optional(),
+  fullSettlement: z.boolean().optional(),
+  shortPayment: z.enum(['partial', 'residualItem']).optional(),
+  residualReasonCode: z.string().min(1).optional(),
+  creditNoteDiscount: z.boolean().optional(),
+  crossRate: PositiveDecimalSchema.optional(),
 });
+
+const FULL_SETTLEMENT = 'FULL_SETTLEMENT';
 
 const fmt = (minor: bigint, currency: CurrencyCode): string => `${currency} ${formatDecimalText(minor, minorUnitOf(currency) ?? 0)}`;
 
@@ -137,6 +170,8 @@ function withinTolerance(diff: bigint, base: bigint, t: SettlementTolerance | un
  * settleParsed(payment, items, 'P1', { rounding: 'halfUp', asOf })
  */
 export function settleParsed(payment: Payment, items: readonly OpenItem[], idempotencyKey: string, options: SettlePaymentOptions): Settlement {
+  if (options.crossRate !== undefined && items.length > 0 && items[0]?.currency !== payment.currency)
+    return settleAtCrossRate(payment, items, idempotencyKey, { ...options, crossRate: options.crossRate });
   const cur = payment.currency;
   items.forEach((item, i) => {
     if (item.currency !== cur)
@@ -152,7 +187,34 @@ export function settleParsed(payment: Payment, items: readonly OpenItem[], idemp
   const m = (minor: bigint): Money => money(minor, cur);
   const credits = sortBySettlementPriority(items.filter((i) => i.residual.minor < 0n), priority, asOf, grace);
   const debits = sortBySettlementPriority(items.filter((i) => i.residual.minor > 0n), priority, asOf, grace);
-  const totalCredit = credits.reduce((s, c) => s - c.residual.minor, 0n);
+  // A credit counts for its residual, or net of its cash discount when credit notes earn one (D365 §4.2).
+  const creditDiscount = new Map<OpenItem, { readonly discount: bigint; readonly step: CashDiscountStep }>();
+  if (options.creditNoteDiscount === true)
+    for (const c of credits) {
+      const step = c.kind === 'creditNote' ? availableCashDiscount(c, asOf, grace) : undefined;
+      if (step === undefined) continue;
+      const discount = divideRounded(-c.residual.minor * step.percent.units, 100n * pow10(step.percent.scale), rounding);
+      if (discount > 0n) creditDiscount.set(c, { discount, step });
+    }
+  const netCredit = (c: OpenItem): bigint => -c.residual.minor - (creditDiscount.get(c)?.discount ?? 0n);
+  const totalCredit = credits.reduce((s, c) => s + netCredit(c), 0n);
+  const customerId = payment.customerId ?? items[0]?.customerId;
+  const newItems: OpenItem[] = [];
+  const opened = (from: OpenItem, kind: OpenItem['kind'], amount: bigint, tag: string, reasonCode: string): OpenItem => ({
+    id: `${idempotencyKey}:${tag}:${from.id}` as OpenItemId,
+    kind,
+    customerId: from.customerId,
+    currency: cur,
+    residual: m(amount),
+    documentNumber: from.documentNumber,
+    references: from.references,
+    documentDate: asOf,
+    dueDate: kind === 'deduction' ? asOf : from.dueDate,
+    cashDiscounts: [],
+    ...(from.exchangeRate === undefined ? {} : { exchangeRate: from.exchangeRate }),
+    originItemId: from.id,
+    reasonCode,
+  });
   let pool = payment.amount.minor + totalCredit;
   trace.push(
     `Payment ${payment.id} ${fmt(payment.amount.minor, cur)} on ${asOf}` + (totalCredit > 0n ? ` plus credits ${fmt(totalCredit, cur)}` : '') +
@@ -200,9 +262,18 @@ export function settleParsed(payment: Payment, items: readonly OpenItem[], idemp
       } else if (withinTolerance(short, r, tol, 'overUnder') && (policy === 'withinTolerance' || step !== undefined)) {
         entries.push({ kind: 'writeOff', itemId: item.id, amount: m(short), reasonCode: reason });
         line += `; underpayment ${fmt(short, cur)} within tolerance written off (${reason})`;
+      } else if (options.fullSettlement === true) {
+        entries.push({ kind: 'cashDiscount', itemId: item.id, amount: m(short), reasonCode: FULL_SETTLEMENT });
+        line += `; full settlement: ${fmt(short, cur)} posted as additional cash discount`;
       } else if (options.deductionReasonCode !== undefined) {
         entries.push({ kind: 'deduction', itemId: item.id, amount: m(short), reasonCode: options.deductionReasonCode });
+        newItems.push(opened(item, 'deduction', short, 'deduction', options.deductionReasonCode));
         line += `; ${fmt(short, cur)} moved to a deduction (${options.deductionReasonCode})`;
+      } else if (options.shortPayment === 'residualItem') {
+        const code = options.residualReasonCode ?? 'RESIDUAL';
+        entries.push({ kind: 'residualItem', itemId: item.id, amount: m(short), reasonCode: code });
+        newItems.push(opened(item, item.kind, short, 'residual', code));
+        line += `; item closed, ${fmt(short, cur)} carried by a residual item (${code})`;
       } else line += `; ${fmt(short, cur)} stays open`;
     } else if (short > 0n) line += `; ${fmt(short, cur)} stays open`;
     trace.push(line);
@@ -228,10 +299,24 @@ export function settleParsed(payment: Payment, items: readonly OpenItem[], idemp
   const onAccountRaw = pool < payment.amount.minor ? pool : payment.amount.minor;
   let creditToUse = totalCredit - (pool - onAccountRaw);
   for (const c of credits) {
-    const take = -c.residual.minor < creditToUse ? -c.residual.minor : creditToUse;
+    const net = netCredit(c);
+    const take = net < creditToUse ? net : creditToUse;
     if (take > 0n) {
       entries.push({ kind: 'applied', itemId: c.id, amount: m(-take) });
-      trace.push(`${c.documentNumber}: credit of ${fmt(take, cur)} applied against the invoices`);
+      const cd = creditDiscount.get(c);
+      // Used in full: the whole discount; in part: the same gross-up as a partial payment, if enabled.
+      let discount = 0n;
+      if (cd !== undefined && take === net) discount = cd.discount;
+      else if (cd !== undefined && options.partialPaymentDiscount === true) {
+        const hundred = 100n * pow10(cd.step.percent.scale);
+        discount = divideRounded(take * cd.step.percent.units, hundred - cd.step.percent.units, rounding);
+        if (take + discount > -c.residual.minor) discount = -c.residual.minor - take;
+      }
+      if (discount > 0n) entries.push({ kind: 'cashDiscount', itemId: c.id, amount: m(-discount) });
+      trace.push(
+        `${c.documentNumber}: credit of ${fmt(take, cur)} applied against the invoices` +
+          (discount > 0n ? `, cash discount on the credit note ${fmt(-discount, cur)}` : ''),
+      );
     }
     creditToUse -= take;
   }
@@ -247,6 +332,22 @@ export function settleParsed(payment: Payment, items: readonly OpenItem[], idemp
       onAccount = onAccountRaw;
       entries.push({ kind: 'onAccount', amount: m(onAccountRaw) });
       trace.push(`Overpayment ${fmt(onAccountRaw, cur)} left on account`);
+      if (customerId !== undefined) {
+        // The unapplied cash as an open credit item of the customer, like a payment posted on account.
+        newItems.push({
+          id: `${idempotencyKey}:onAccount` as OpenItemId,
+          kind: 'payment',
+          customerId,
+          currency: cur,
+          residual: m(-onAccountRaw),
+          documentNumber: payment.id,
+          references: payment.endToEndId === undefined ? payment.references : [...payment.references, payment.endToEndId],
+          documentDate: asOf,
+          dueDate: asOf,
+          cashDiscounts: [],
+          ...(payment.exchangeRate === undefined ? {} : { exchangeRate: payment.exchangeRate }),
+        });
+      }
     }
   }
   // Realised FX on the cash applied: settled × (rate on payment − rate on invoice), one rounding.
@@ -266,7 +367,80 @@ export function settleParsed(payment: Payment, items: readonly OpenItem[], idemp
     }
   }
   const numbered: SettlementEntry[] = entries.map((e, seq) => ({ seq, ...e }));
-  const content = { paymentId: payment.id, asOf, entries: numbered, onAccount: m(onAccount) };
+  const content = { paymentId: payment.id, asOf, entries: numbered, onAccount: m(onAccount), ...(newItems.length === 0 ? {} : { newItems }) };
+  return { idempotencyKey, contentHash: contentHash(content), ...content, trace };
+}
+
+/**
+ * A payment settling items of another currency at a cross rate: the payment converted once
+ * (rounded down), settled in the items' currency, the rest back in the payment's currency.
+ */
+function settleAtCrossRate(payment: Payment, items: readonly OpenItem[], idempotencyKey: string, options: SettlePaymentOptions & { readonly crossRate: Scaled }): Settlement {
+  const from = payment.currency;
+  const to = (items[0] as OpenItem).currency;
+  const { crossRate: cr, rounding } = options;
+  const ef = pow10(minorUnitOf(from) ?? 0);
+  const et = pow10(minorUnitOf(to) ?? 0);
+  const P = payment.amount.minor;
+  const pool = divideRounded(P * cr.units * et, pow10(cr.scale) * ef, 'down');
+  const back = (minor: bigint): bigint => divideRounded(minor * pow10(cr.scale) * ef, cr.units * et, rounding);
+  const { crossRate: _, accountingCurrency, ...inner } = options;
+  const converted: Payment = { id: payment.id, currency: to, amount: money(pool, to), valueDate: payment.valueDate, references: payment.references };
+  const s = settleParsed({ ...converted, ...(payment.customerId === undefined ? {} : { customerId: payment.customerId }) }, items, idempotencyKey, inner);
+  // Conservation in the payment's currency: cash used (converted back) + on account = payment.
+  const onAccount = P - back(pool - s.onAccount.minor);
+  const entries: Omit<SettlementEntry, 'seq'>[] = [];
+  for (const { seq: _seq, ...e } of s.entries) {
+    if (e.kind !== 'onAccount') entries.push(e);
+  }
+  if (onAccount > 0n) entries.push({ kind: 'onAccount', amount: money(onAccount, from) });
+  const trace = [
+    `Cross rate ${formatDecimalText(cr.units, cr.scale)} ${to} per ${from}: payment ${fmt(P, from)} settles ${fmt(pool, to)}`,
+    ...s.trace,
+    ...(onAccount > 0n ? [`Left on account in the payment currency: ${fmt(onAccount, from)}`] : []),
+  ];
+  // Realised FX: cash at the payment's rate (amount ÷ cross rate) against the items' rate, one rounding.
+  const acc = accountingCurrency;
+  const pr = payment.exchangeRate;
+  if (acc !== undefined && pr !== undefined) {
+    const ea = pow10(minorUnitOf(acc) ?? 0);
+    for (const e of s.entries) {
+      if (e.kind !== 'applied' || e.itemId === undefined || e.amount.minor <= 0n) continue;
+      const ir = items.find((i) => i.id === e.itemId)?.exchangeRate;
+      if (ir === undefined) continue;
+      const diff = pr.units * pow10(cr.scale) * pow10(ir.scale) - ir.units * cr.units * pow10(pr.scale);
+      if (diff === 0n) continue;
+      const fx = divideRounded(e.amount.minor * diff * ea, et * pow10(pr.scale) * cr.units * pow10(ir.scale), rounding);
+      if (fx === 0n) continue;
+      entries.push({ kind: fx > 0n ? 'exchangeGain' : 'exchangeLoss', itemId: e.itemId, amount: money(fx > 0n ? fx : -fx, acc) });
+      trace.push(`${e.itemId}: realised exchange ${fx > 0n ? 'gain' : 'loss'} ${fmt(fx > 0n ? fx : -fx, acc)}`);
+    }
+  }
+  const customerId = payment.customerId ?? items[0]?.customerId;
+  const newItems: OpenItem[] = (s.newItems ?? []).filter((n) => n.kind !== 'payment');
+  if (onAccount > 0n && customerId !== undefined)
+    newItems.push({
+      id: `${idempotencyKey}:onAccount` as OpenItemId,
+      kind: 'payment',
+      customerId,
+      currency: from,
+      residual: money(-onAccount, from),
+      documentNumber: payment.id,
+      references: payment.endToEndId === undefined ? payment.references : [...payment.references, payment.endToEndId],
+      documentDate: options.asOf,
+      dueDate: options.asOf,
+      cashDiscounts: [],
+      ...(pr === undefined ? {} : { exchangeRate: pr }),
+    });
+  const numbered: SettlementEntry[] = entries.map((e, seq) => ({ seq, ...e }));
+  const content = {
+    paymentId: payment.id,
+    asOf: options.asOf,
+    entries: numbered,
+    onAccount: money(onAccount, from),
+    crossRate: { from, to, rate: cr },
+    ...(newItems.length === 0 ? {} : { newItems }),
+  };
   return { idempotencyKey, contentHash: contentHash(content), ...content, trace };
 }
 

@@ -59,6 +59,7 @@ function tail(a: OpenItem, b: OpenItem): number {
  * //=> ['FTI-10040', 'FTI-10042', 'FTI-10041']
  */
 export function sortBySettlementPriority(items: readonly OpenItem[], priority: SettlementPriority, date: CalendarDate, graceDays: number): OpenItem[] {
+  if (items.length < 2) return [...items]; // nothing to order (most settlements name one item)
   // The available discount of each item, computed once rather than per comparison.
   const steps = new Map(items.map((i) => [i, availableCashDiscount(i, date, graceDays)]));
   const compare =

@@ -17,6 +17,8 @@ export type PaymentsArbOptions = {
   readonly maxMinor?: number;
   /** Include credit notes and unapplied payments (default true). */
   readonly credits?: boolean;
+  /** Give credit notes a cash-discount chain too, as the invoices they credit (default false). */
+  readonly creditNoteDiscounts?: boolean;
 };
 
 const BASE = '2026-01-01' as CalendarDate;
@@ -46,7 +48,7 @@ export function openItemsArb(options: PaymentsArbOptions = {}): fc.Arbitrary<Ope
       const id = `I${String(i).padStart(3, '0')}`;
       const credit = r.kind === 'creditNote' || r.kind === 'payment';
       const documentDate = addDays(BASE, r.docDay);
-      const steps = credit ? [] : [...r.discounts].sort((a, b) => a.days - b.days).map((d, k, all) => ({ percent: scaledOf(all.length - k === 2 ? d.percent + 1n : d.percent, 0), until: addDays(documentDate, d.days) }));
+      const steps = credit && !(r.kind === 'creditNote' && options.creditNoteDiscounts === true) ? [] : [...r.discounts].sort((a, b) => a.days - b.days).map((d, k, all) => ({ percent: scaledOf(all.length - k === 2 ? d.percent + 1n : d.percent, 0), until: addDays(documentDate, d.days) }));
       return {
         id: id as OpenItemId,
         kind: r.kind,

@@ -8,6 +8,8 @@ import { applySettlement } from '../../src/payments/applySettlement.js';
 import { confidenceOf, type MatchSignal, matchParsed } from '../../src/payments/matchStatement.js';
 import type { OpenItem } from '../../src/payments/OpenItem.js';
 import { findCombination } from '../../src/payments/findCombination.js';
+import { findCombinationByHalves } from '../../src/payments/_internal/findCombinationByHalves.js';
+import { findCombinationByTable } from '../../src/payments/_internal/findCombinationByTable.js';
 import { reverseSettlement } from '../../src/payments/reverseSettlement.js';
 import type { Settlement } from '../../src/payments/Settlement.js';
 import { type SettlePaymentOptions, settleParsed } from '../../src/payments/settlePayment.js';
@@ -15,7 +17,7 @@ import { sortBySettlementPriority } from '../../src/payments/settlementPriority.
 import { openItemsArb, paymentArb, paymentsScenarioArb } from '../../src/testkit/index.js';
 import { deepFreeze, eur } from '../helpers.js';
 
-const RESIDUAL = new Set(['applied', 'cashDiscount', 'pennyDifference', 'writeOff', 'deduction']);
+const RESIDUAL = new Set(['applied', 'cashDiscount', 'pennyDifference', 'writeOff', 'deduction', 'residualItem']);
 const sumKind = (s: Settlement, kinds: readonly string[]): bigint => s.entries.filter((e) => kinds.includes(e.kind)).reduce((a, e) => a + e.amount.minor, 0n);
 const onItem = (s: Settlement, id: string): bigint => s.entries.filter((e) => e.itemId === id && RESIDUAL.has(e.kind)).reduce((a, e) => a + e.amount.minor, 0n);
 
@@ -27,6 +29,9 @@ const optionsArb: fc.Arbitrary<SettlePaymentOptions> = fc.record({
   underpayment: fc.constantFrom('withinTolerance', 'onlyWithCashDiscount'),
   accountingCurrency: fc.constant('USD'),
   cashDiscountAdministration: fc.constantFrom('specific', 'unspecific'),
+  fullSettlement: fc.boolean(),
+  shortPayment: fc.constantFrom('partial', 'residualItem'),
+  creditNoteDiscount: fc.boolean(),
   tolerance: fc.record({
     pennyDifference: fc.integer({ min: 0, max: 5 }).map((m) => money(BigInt(m), 'EUR')),
     maxOverUnderPayment: fc.integer({ min: 0, max: 500 }).map((m) => money(BigInt(m), 'EUR')),
@@ -34,7 +39,7 @@ const optionsArb: fc.Arbitrary<SettlePaymentOptions> = fc.record({
   }),
 });
 
-const settleArb = fc.tuple(paymentArb(), openItemsArb({ customers: 1 }), optionsArb);
+const settleArb = fc.tuple(paymentArb(), openItemsArb({ customers: 1, creditNoteDiscounts: true }), optionsArb);
 
 describe('settlePayment invariants', () => {
   test.prop([settleArb])('1. conservation: Σ applied + on account + overpayment write-off = payment', ([p, items, o]) => {
@@ -47,7 +52,12 @@ describe('settlePayment invariants', () => {
     const onDebits = s.entries.filter((e) => e.kind === 'applied' && e.amount.minor > 0n).reduce((a, e) => a + e.amount.minor, 0n);
     expect(onDebits <= p.amount.minor + credits).toBe(true);
     expect(s.onAccount.minor <= p.amount.minor && s.onAccount.minor >= 0n).toBe(true);
-    for (const e of s.entries) if (e.kind !== 'applied') expect(e.amount.minor > 0n).toBe(true);
+    // Only a credit note's own cash discount is negative (it lowers a negative residual).
+    for (const e of s.entries) {
+      if (e.kind === 'applied') continue;
+      const credit = items.find((i) => i.id === e.itemId)?.kind === 'creditNote';
+      expect(e.kind === 'cashDiscount' && credit ? e.amount.minor < 0n : e.amount.minor > 0n).toBe(true);
+    }
   });
   test.prop([settleArb])('3. never over-settles an item: 0 ≤ after ≤ before (credits mirrored)', ([p, items, o]) => {
     const s = settleParsed(p, items, 'k', o);
@@ -62,13 +72,15 @@ describe('settlePayment invariants', () => {
   });
   test.prop([settleArb])('5. discount bounds: only by discount date + grace, never above the rate × residual', ([p, items, o]) => {
     const s = settleParsed(p, items, 'k', o);
-    for (const e of s.entries.filter((x) => x.kind === 'cashDiscount')) {
+    // Full settlement's additional discount is the documented exception (D365 §4.5).
+    for (const e of s.entries.filter((x) => x.kind === 'cashDiscount' && x.reasonCode !== 'FULL_SETTLEMENT')) {
       const item = items.find((i) => i.id === e.itemId) as OpenItem;
+      const abs = (x: bigint): bigint => (x < 0n ? -x : x);
       const step = item.cashDiscounts.find((c) => o.asOf <= addDays(c.until, o.graceDays ?? 0));
       expect(step).toBeDefined();
       if (step === undefined) continue;
       // discount × 100 ≤ residual × percent, rounding up by at most one minor unit.
-      expect((e.amount.minor - 1n) * 100n * 10n ** BigInt(step.percent.scale) <= item.residual.minor * step.percent.units).toBe(true);
+      expect((abs(e.amount.minor) - 1n) * 100n * 10n ** BigInt(step.percent.scale) <= abs(item.residual.minor) * step.percent.units).toBe(true);
     }
   });
   test.prop([settleArb])('6. write-offs stay within every limit (the lower wins)', ([p, items, o]) => {
@@ -221,4 +233,36 @@ describe('combination search against brute force (12–15)', () => {
       }
     },
   );
+});
+
+describe('15. three independent searches agree: depth-first, dynamic programming, meet in the middle', () => {
+  const answer = (r: ReturnType<typeof findCombination>): unknown => (r.kind === 'unique' || r.kind === 'ambiguous' ? [r.kind, r.indices] : [r.kind]);
+  test.prop([
+    fc.array(fc.integer({ min: 1, max: 80 }), { maxLength: 14 }),
+    fc.integer({ min: 1, max: 300 }),
+    fc.integer({ min: 0, max: 4 }),
+    fc.integer({ min: 1, max: 6 }),
+  ])('small amounts: all three give the same existence, uniqueness and canonical subset', (a, target, tol, k) => {
+    const bb = findCombination(a.map(BigInt), [BigInt(target), BigInt(target + tol)], { maxItems: k, budget: 10_000_000 });
+    const dp = findCombinationByTable(a, [target, target + tol], { maxItems: k, maxCells: 10_000_000 });
+    const mitm = findCombinationByHalves(a, [target, target + tol], k);
+    expect(answer(dp)).toEqual(answer(bb));
+    expect(answer(mitm)).toEqual(answer(bb));
+  });
+  // Amounts like invoices (up to 10 000.00 in cents) with a payment that is a real subset sum.
+  test.prop([fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 1, maxLength: 18 }), fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), fc.integer({ min: 2, max: 5 })])(
+    'invoice-sized amounts: depth-first and meet in the middle agree (the table would be too large)',
+    (a, picks, k) => {
+      const target = [...new Set(picks.map((p) => p % a.length))].reduce((s, i) => s + (a[i] ?? 0), 0);
+      const bb = findCombination(a.map(BigInt), [BigInt(target), BigInt(target)], { maxItems: k, budget: 10_000_000 });
+      expect(answer(findCombinationByHalves(a, [target, target], k))).toEqual(answer(bb));
+    },
+  );
+  test('Infor example: 845.00 = 333.00 + 512.00 is the only combination, in all three', () => {
+    const a = [120_00, 333_00, 410_00, 512_00, 95_00];
+    const expected = { kind: 'unique', indices: [1, 3] };
+    expect(findCombination(a.map(BigInt), [845_00n, 845_00n], { maxItems: 5, budget: 1000 })).toMatchObject(expected);
+    expect(findCombinationByTable(a, [845_00, 845_00], { maxItems: 5, maxCells: 10_000_000 })).toMatchObject(expected);
+    expect(findCombinationByHalves(a, [845_00, 845_00], 5)).toMatchObject(expected);
+  });
 });
