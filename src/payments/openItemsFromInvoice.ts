@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseInput } from '../errors/parseInput.js';
 import type { PostedInvoice } from '../invoicing/postInvoice.js';
 import { CustomerIdSchema, type OpenItem, type OpenItemId } from './OpenItem.js';
