@@ -31,7 +31,7 @@ export async function* run(): AsyncGenerator<BenchResult> {
     const t0 = process.hrtime.bigint();
     const { state } = accrueRebates(program, lines, { rounding: 'halfEven' });
     seconds += Number(process.hrtime.bigint() - t0) / 1e9;
-    entries += state.entries.size;
+    entries += state.size;
     addToTotals(totals, state);
   }
   yield { suite: 'rebates', case: 'accrue-10m', metric: 'lines/s', value: Math.round(LINES / seconds), lines: LINES, deals: DEALS, customers: CUSTOMERS, provisions: entries, target: 2_000_000, seconds: round3(seconds) };

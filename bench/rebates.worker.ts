@@ -11,7 +11,7 @@ const totals: Totals = new Map();
 let entries = 0;
 for (let chunk = shard; chunk < LINES / CHUNK; chunk += shards) {
   const { state } = accrueRebates(program, chunkOfLines(chunk), { rounding: 'halfEven' });
-  entries += state.entries.size;
+  entries += state.size;
   addToTotals(totals, state);
 }
 parentPort?.postMessage({ totals, entries });

@@ -4,7 +4,7 @@ import { parseInput } from '../../errors/parseInput.js';
 import { minorUnitOf } from '../../money/currencies.js';
 import { pow10 } from '../../money/Scaled.js';
 import { periodEndOf } from './_internal/periods.js';
-import { type RebateDeal, RebateDealSchema, type RebateScope } from './RebateDeal.js';
+import { type RebateDeal, RebateDealSchema, type RebateScope, type RebateStage } from './RebateDeal.js';
 
 /** A deal prepared for the accrual loop: tiers as integers at fixed scales, scopes as sets. */
 export type CompiledDeal = {
@@ -19,8 +19,20 @@ export type CompiledDeal = {
   /** 10^(basisScale − currency minor unit): minor units of a value basis to the basis scale. */
   readonly minorScaleUp: bigint;
   readonly denominator: bigint;
+  /** denominator / minorFactor when it divides evenly, else 0n: one product fewer per line. */
+  readonly minorDenominator: bigint;
   readonly itemIds: ReadonlySet<string> | undefined;
   readonly itemGroups: ReadonlySet<string> | undefined;
+  /** The deal's filters and flags, copied out of `deal` for the accrual loop. */
+  readonly stage: RebateStage;
+  readonly includeCreditNotes: boolean;
+  readonly validFrom: CalendarDate;
+  readonly validTo: CalendarDate | undefined;
+  readonly valueBasis: boolean;
+  /** Earlier deals' provisions reduce this deal's value basis (reference §2.3). */
+  readonly reducedByProvisions: boolean;
+  /** This deal's provisions reduce later deals. */
+  readonly reducesOthers: boolean;
 };
 
 /** Validated deals indexed for accrual: by customer id, by customer group and for all customers. */
@@ -96,8 +108,16 @@ function compileDeal(deal: RebateDeal, rank: number): CompiledDeal {
     minorFactor: pow10(minor),
     minorScaleUp: pow10(bs - minor),
     denominator,
+    minorDenominator: denominator % pow10(minor) === 0n ? denominator / pow10(minor) : 0n,
     itemIds: scopeSet(deal.items, 'table'),
     itemGroups: scopeSet(deal.items, 'group'),
+    stage: deal.basis.stage,
+    includeCreditNotes: deal.basis.includeCreditNotes,
+    validFrom: deal.validFrom,
+    validTo: deal.validTo,
+    valueBasis: deal.basis.measure === 'value',
+    reducedByProvisions: deal.reduction.apply && deal.reduction.basis !== 'rebate' && deal.basis.measure === 'value',
+    reducesOthers: !deal.reduction.excludeFromReduction && deal.basis.measure === 'value',
   };
 }
 

@@ -9,7 +9,8 @@ import { type Scaled, scaledOf } from '../../money/Scaled.js';
 import { RoundingModeSchema } from '../../money/schemas.js';
 import { periodEndOf } from './_internal/periods.js';
 import { reachedTier, tierNumerator } from './_internal/tiers.js';
-import type { AccrualState, AppliedReduction, ProvisionEntry } from './accrueRebates.js';
+import { entryOf, tableOf } from './_internal/accrualStates.js';
+import type { AccrualState, AppliedReduction, ProvisionEntry } from './AccrualState.js';
 import type { CompiledDeal, RebateProgram } from './compileRebateDeals.js';
 
 /** An adjustment (delta claim) booked by a true-up. Append-only: earlier ones are never changed. */
@@ -83,9 +84,12 @@ const OptionsSchema = /* @__PURE__ */ z.object({ periodEnd: CalendarDateSchema, 
  */
 export function trueUpRebates(program: RebateProgram, provisions: AccrualState, options: TrueUpRebatesOptions): TrueUpResult {
   const { periodEnd, rounding } = parseInput(OptionsSchema, { periodEnd: options.periodEnd, rounding: options.rounding }, ['options']);
+  // Only the rows of the closed period become entry objects.
+  const t = tableOf(provisions);
   const buckets = new Map<string, ProvisionEntry[]>();
-  for (const e of provisions.entries.values()) {
-    if (e.periodEnd !== periodEnd) continue;
+  for (let r = 0; r < t.size; r++) {
+    if (t.periodEnd[r] !== periodEnd) continue;
+    const e = entryOf(t, r);
     const k = `${e.dealId}|${e.customerId}`;
     const list = buckets.get(k);
     if (list === undefined) buckets.set(k, [e]);
