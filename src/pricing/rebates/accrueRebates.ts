@@ -24,7 +24,7 @@ import {
   rowOf,
   sameFigures,
 } from './_internal/provisionTable.js';
-import { reachedTier, tierNumeratorAt } from './_internal/tiers.js';
+import { reachedTier } from './_internal/tiers.js';
 import type { AccrualState, AppliedReduction, ProvisionEntry } from './AccrualState.js';
 import { type CompiledDeal, calculationPeriodEnd, type RebateProgram } from './compileRebateDeals.js';
 import type { RebateSourceLine } from './RebateDeal.js';
@@ -115,7 +115,12 @@ export function accrueRebates(program: RebateProgram, lines: Iterable<RebateSour
       const abs = negative ? -basis : basis;
       const tier = reachedTier(deal.from, abs);
       // Fixed amounts are earned per period, not per line: no line provision (the true-up books them).
-      const n = d.calculation === 'fixedAmount' ? 0n : tierNumeratorAt(d.tierMethod, d.calculation, deal.from, deal.rate, abs, tier);
+      let n = 0n;
+      if (tier >= 0 && d.calculation !== 'fixedAmount') {
+        const offset = deal.tierOffset[tier] as bigint;
+        n = (deal.tierSlope[tier] as bigint) * abs;
+        if (offset !== 0n) n += offset;
+      }
       // n × minorFactor / denominator = n / minorDenominator when the factor divides out.
       const signed = negative ? -n : n;
       const minor =
