@@ -48,8 +48,10 @@ export type RebateSettlement = {
   readonly basis: Scaled;
   /** Tier reached by the period's basis (0-based, −1 = none). */
   readonly tier: number;
-  /** Tier amount of the period basis, rounded once. */
+  /** Tier amount of the period basis, rounded once, raised to the deal's minimum amount when below it. */
   readonly earned: Money;
+  /** Whether the deal's `minimumAmount` replaced a lower tier amount. */
+  readonly minimumApplied: boolean;
   readonly provided: Money;
   readonly priorAdjustments: Money;
   /** earned − provided − priorAdjustments: the adjustment booked now. */
@@ -71,8 +73,8 @@ const OptionsSchema = /* @__PURE__ */ z.object({ periodEnd: CalendarDateSchema, 
 /**
  * Period-end claim and true-up (reference §2.4 and §2.6): per deal and customer, the tier
  * amount of the period's whole basis is the rebate earned (tier changes are retroactive for
- * the period); the difference to the provisions and earlier adjustments is booked as a new
- * adjustment, and spread over the source lines (by |basis|, with `allocateMoney`) as their
+ * the period; a deal's `minimumAmount` raises a lower amount to it); the difference to the
+ * provisions and earlier adjustments is booked as a new adjustment, and spread over the source lines (by |basis|, with `allocateMoney`) as their
  * write-offs. After it, provisions + adjustments = earned. Re-running with the returned
  * adjustments books nothing more.
  *
@@ -132,7 +134,11 @@ function settle(
   const abs = negative ? -b : b;
   const n = tierNumerator(d.tierMethod, d.calculation, c.from, c.rate, abs);
   // One rounding: the period's exact tier amount to the currency's minor unit.
-  const earned = divideRounded((negative ? -n : n) * c.minorFactor, c.denominator, rounding);
+  const tierAmount = divideRounded((negative ? -n : n) * c.minorFactor, c.denominator, rounding);
+  // reference §2.1: the minimum rebate per period (it may be negative).
+  const minimum = d.minimumAmount?.minor;
+  const minimumApplied = minimum !== undefined && tierAmount < minimum;
+  const earned = minimumApplied ? minimum : tierAmount;
   const mine = (x: { dealId: string; customerId: string; periodEnd: CalendarDate }): boolean =>
     x.dealId === d.id && x.customerId === customerId && x.periodEnd === periodEnd;
   const prior = (options.adjustments ?? []).filter(mine);
@@ -153,6 +159,7 @@ function settle(
     basis: scaledOf(b, c.basisScale),
     tier: reachedTier(c.from, abs),
     earned: m(earned),
+    minimumApplied,
     provided: m(provided),
     priorAdjustments: m(priorSum),
     delta: m(delta),
