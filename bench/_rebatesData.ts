@@ -4,7 +4,8 @@ import type { CalendarDate } from '../src/calendar/CalendarDate.js';
 import { fromEpochDay, toEpochDay } from '../src/calendar/epochDay.js';
 import { sameCurrencyMoney } from '../src/money/Money.js';
 import { scaledOf } from '../src/money/Scaled.js';
-import type { AccrualState } from '../src/pricing/rebates/accrueRebates.js';
+import { accrualTotals } from '../src/pricing/rebates/accrualTotals.js';
+import type { AccrualState } from '../src/pricing/rebates/AccrualState.js';
 import type { RebateSourceLine } from '../src/pricing/rebates/RebateDeal.js';
 import { seededRandom } from './_lib.js';
 
@@ -78,12 +79,12 @@ export function chunkOfLines(chunkIndex: number): RebateSourceLine[] {
 export type Totals = Map<string, [bigint, bigint]>;
 
 export function addToTotals(totals: Totals, state: AccrualState): void {
-  for (const e of state.entries.values()) {
+  for (const e of accrualTotals(state)) {
     const k = `${e.dealId}|${e.customerId}|${e.periodEnd}`;
     const t = totals.get(k);
-    if (t === undefined) totals.set(k, [e.amount.minor, e.basis.units]);
+    if (t === undefined) totals.set(k, [e.provided.minor, e.basis.units]);
     else {
-      t[0] += e.amount.minor;
+      t[0] += e.provided.minor;
       t[1] += e.basis.units;
     }
   }

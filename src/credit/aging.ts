@@ -1,7 +1,7 @@
 import { CalendarDateSchema } from '../calendar/CalendarDate.js';
 import * as z from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
-import { toEpochDay } from '../calendar/epochDay.js';
+import { epochDayOf } from './_internal/epochDays.js';
 import { invalidInput, parseInput } from '../errors/parseInput.js';
 import { currencyMismatchMessage } from '../errors/messages.js';
 import { OrderToCashError } from '../errors/OrderToCashError.js';
@@ -86,6 +86,34 @@ const OptionsSchema = /* @__PURE__ */ z.object({
     }),
 });
 
+/** Aging options validated once by {@link compileAgingOptions}. */
+export type CompiledAgingOptions = AgingOptions & z.$brand<'CompiledAgingOptions'>;
+
+type AgingPlan = { readonly options: AgingOptions; readonly asOfDay: number; readonly bounds: readonly number[] };
+
+const COMPILED = /* @__PURE__ */ new WeakMap<object, AgingPlan>();
+
+function planOf(o: AgingOptions): AgingPlan {
+  return { options: o, asOfDay: epochDayOf(o.asOf), bounds: o.buckets.map((b) => (b.upToDays === null ? Number.POSITIVE_INFINITY : b.upToDays)) };
+}
+
+/**
+ * Validates aging options (date, basis, currency and bucket bounds) once for bulk use:
+ * {@link agingAccumulator}, {@link ageItems} and {@link ageItemsAsync} then skip parsing them
+ * for every customer. The result is frozen and gives the same snapshots as the plain options.
+ * @throws {@link OrderToCashError} `invalid_input` naming the bad field, e.g. `options.buckets[2].upToDays`.
+ * @example
+ * const options = compileAgingOptions({ asOf, basis: 'due', currency: 'EUR', buckets: STANDARD_AGING_BUCKETS });
+ * ageItems(items, options) // the same snapshot as ageItems(items, { asOf, basis: 'due', … })
+ */
+export function compileAgingOptions(options: AgingOptions): CompiledAgingOptions {
+  const o = parseInput(OptionsSchema, options, ['options']);
+  const buckets = Object.freeze(o.buckets.map((b) => Object.freeze({ label: b.label, upToDays: b.upToDays })));
+  const compiled = Object.freeze({ asOf: o.asOf, basis: o.basis, currency: o.currency, buckets }) as CompiledAgingOptions;
+  COMPILED.set(compiled, planOf(compiled));
+  return compiled;
+}
+
 /** A running aging computation; feed items with {@link AgingAccumulator.add}. */
 export type AgingAccumulator = {
   /** Adds one item. */
@@ -103,9 +131,10 @@ export type AgingAccumulator = {
  * acc.add(item); acc.snapshot().total //=> item.open
  */
 export function agingAccumulator(options: AgingOptions): AgingAccumulator {
-  const o = parseInput(OptionsSchema, options, ['options']);
-  const asOfDay = toEpochDay(o.asOf);
-  const bounds = o.buckets.map((b) => (b.upToDays === null ? Number.POSITIVE_INFINITY : b.upToDays));
+  const plan = COMPILED.get(options) ?? planOf(parseInput(OptionsSchema, options, ['options']));
+  const o = plan.options;
+  const asOfDay = plan.asOfDay;
+  const bounds = plan.bounds;
   const amounts = bounds.map(() => 0n);
   const counts = bounds.map(() => 0);
   const last = bounds.length - 1;
@@ -116,7 +145,7 @@ export function agingAccumulator(options: AgingOptions): AgingAccumulator {
         throw new OrderToCashError('currency_mismatch', currencyMismatchMessage(o.currency, item.open.currency, ['items', n, 'open']), ['items', n, 'open']);
       }
       const date = o.basis === 'due' ? item.dueDate : o.basis === 'document' ? (item.documentDate ?? item.transactionDate) : item.transactionDate;
-      const age = asOfDay - toEpochDay(date);
+      const age = asOfDay - epochDayOf(date);
       let i = 0;
       while (i < last && age > (bounds[i] as number)) i++;
       amounts[i] = (amounts[i] as bigint) + item.open.minor;

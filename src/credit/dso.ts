@@ -1,17 +1,17 @@
-import { CalendarDateSchema } from '../calendar/CalendarDate.js';
+import { calendarDateProblem, CalendarDateSchema } from '../calendar/CalendarDate.js';
+import { minorUnitOf } from '../money/currencies.js';
 import * as z from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
-import { toEpochDay } from '../calendar/epochDay.js';
+import { epochDayOf } from './_internal/epochDays.js';
 import { parseInput } from '../errors/parseInput.js';
 import { assertSameCurrency } from '../money/assertSameCurrency.js';
 import type { Money } from '../money/Money.js';
-import type { RoundingMode } from '../money/rounding.js';
 import type { Scaled } from '../money/Scaled.js';
-import { MoneyInputSchema, RoundingModeSchema } from '../money/schemas.js';
+import { MoneyInputSchema } from '../money/schemas.js';
 import { ratio } from './_internal/ratio.js';
+import { type CompiledRatioOptions, compileRatio, type RatioOptions, ratioOptionsOf } from './_internal/ratioOptions.js';
 
-/** How a KPI ratio is rounded: once, to `scale` decimals, with `rounding`. */
-export type RatioOptions = { readonly scale: number; readonly rounding: RoundingMode };
+export type { CompiledRatioOptions, RatioOptions } from './_internal/ratioOptions.js';
 
 /** Receivables and credit sales of a window `from` → `to` (days = to − from, calendar days). */
 export type DsoInput = {
@@ -44,7 +44,6 @@ const InputSchema = /* @__PURE__ */ z.object({
   to: CalendarDateSchema,
   customerSince: CalendarDateSchema.optional(),
 });
-const RatioSchema = /* @__PURE__ */ z.object({ scale: z.number().int().min(0).max(30), rounding: RoundingModeSchema });
 
 /**
  * Days sales outstanding (reference B.1, D365 credit statistics): balance / credit sales ×
@@ -57,12 +56,12 @@ const RatioSchema = /* @__PURE__ */ z.object({ scale: z.number().int().min(0).ma
  *   to: calendarDate('2023-10-11') }, { scale: 2, rounding: 'halfUp' }).dso //=> 61.00
  */
 export function daysSalesOutstanding(input: DsoInput, options: RatioOptions): DsoResult {
-  const i = parseInput(InputSchema, input, ['input']);
-  const o = parseInput(RatioSchema, options, ['options']);
+  const i = isLibraryDsoInput(input) ? input : parseInput(InputSchema, input, ['input']);
+  const o = ratioOptionsOf(options);
   assertSameCurrency(i.balance, i.creditSales, ['input', 'creditSales']);
   if (i.currentBalance !== undefined) assertSameCurrency(i.balance, i.currentBalance, ['input', 'currentBalance']);
-  const start = i.customerSince === undefined ? toEpochDay(i.from) : Math.max(toEpochDay(i.from), toEpochDay(i.customerSince));
-  const days = Math.max(0, toEpochDay(i.to) - start);
+  const start = i.customerSince === undefined ? epochDayOf(i.from) : Math.max(epochDayOf(i.from), epochDayOf(i.customerSince));
+  const days = Math.max(0, epochDayOf(i.to) - start);
   const d = BigInt(days);
   const sales = i.creditSales.minor;
   const current = i.currentBalance?.minor;
@@ -72,6 +71,41 @@ export function daysSalesOutstanding(input: DsoInput, options: RatioOptions): Ds
     bestPossibleDso: current === undefined ? null : ratio(current * d, sales, o.scale, o.rounding),
     averageDaysDelinquent: current === undefined ? null : ratio((i.balance.minor - current) * d, sales, o.scale, o.rounding),
   };
+}
+
+/**
+ * Validates ratio options once for bulk use: {@link daysSalesOutstanding}, {@link countbackDso},
+ * `paymentIndex` and `averageDaysBeyondTerms` then skip parsing them on every call.
+ * @throws {@link OrderToCashError} `invalid_input` for a scale outside 0–30 or an unknown rounding mode.
+ * @example
+ * const r2 = compileRatioOptions({ scale: 2, rounding: 'halfUp' });
+ * daysSalesOutstanding(input, r2).dso //=> same as with the plain options
+ */
+export function compileRatioOptions(options: RatioOptions): CompiledRatioOptions {
+  return compileRatio(options);
+}
+
+// The input as library values (Money built by the library, valid dates) needs no zod pass:
+// the schema would accept it unchanged. Anything else goes through the schema and its messages.
+function isLibraryDsoInput(input: DsoInput): boolean {
+  return (
+    isLibraryMoney(input.balance) &&
+    isLibraryMoney(input.creditSales) &&
+    (input.currentBalance === undefined || isLibraryMoney(input.currentBalance)) &&
+    calendarDateProblem(input.from) === undefined &&
+    calendarDateProblem(input.to) === undefined &&
+    (input.customerSince === undefined || calendarDateProblem(input.customerSince) === undefined)
+  );
+}
+
+function isLibraryMoney(m: unknown): boolean {
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    typeof (m as Money).minor === 'bigint' &&
+    typeof (m as Money).currency === 'string' &&
+    minorUnitOf((m as Money).currency) !== undefined
+  );
 }
 
 /** One period of credit sales for {@link countbackDso}, newest first. */
@@ -95,7 +129,7 @@ const CountbackSchema = /* @__PURE__ */ z.object({
  */
 export function countbackDso(input: { readonly balance: Money; readonly periods: readonly CountbackPeriod[] }, options: RatioOptions): Scaled | null {
   const i = parseInput(CountbackSchema, input, ['input']);
-  const o = parseInput(RatioSchema, options, ['options']);
+  const o = ratioOptionsOf(options);
   let remaining = i.balance.minor;
   let fullDays = 0n;
   for (const [k, p] of i.periods.entries()) {

@@ -16,17 +16,30 @@ export {
   type AgingItem,
   type AgingOptions,
   type AgingSnapshot,
+  type CompiledAgingOptions,
   ageItems,
   ageItemsAsync,
   agingAccumulator,
+  compileAgingOptions,
   mergeAging,
   STANDARD_AGING_BUCKETS,
 } from './aging.js';
 export { computeExposure, type Exposure, type ExposureComponent, type ExposureInput, groupExposure } from './exposure.js';
 export { type CeiInput, collectionEffectivenessIndex } from './collectionEffectivenessIndex.js';
-export { type CountbackPeriod, countbackDso, type DsoInput, type DsoResult, daysSalesOutstanding, type RatioOptions } from './dso.js';
+export {
+  type CompiledRatioOptions,
+  compileRatioOptions,
+  type CountbackPeriod,
+  countbackDso,
+  type DsoInput,
+  type DsoResult,
+  daysSalesOutstanding,
+  type RatioOptions,
+} from './dso.js';
 export {
   averageDaysBeyondTerms,
+  type CompiledPaymentBehaviourOptions,
+  compilePaymentBehaviourOptions,
   mergePaymentBehaviour,
   PAYMENT_INDEX_ANCHORS,
   type PaymentBehaviour,
@@ -54,7 +67,7 @@ export { ALTMAN_MODELS, type AltmanModel, type AltmanRatios, type AltmanZone, al
 export { type AutomaticCreditLimitInput, type AutomaticLimitLine, automaticCreditLimit, type LimitRecommendation } from './automaticCreditLimit.js';
 export { type RecommendCreditLimitInput, recommendCreditLimit } from './recommendCreditLimit.js';
 export { type RiskClass, type RiskScoreResult, riskScore, type ScoringGroup } from './riskScore.js';
-export { type Scorecard, type ScorecardCriterion, type ScorecardResult, scoreWithScorecard } from './scorecard.js';
+export { type CompiledScorecard, compileScorecard, type Scorecard, type ScorecardCriterion, type ScorecardResult, scoreWithScorecard } from './scorecard.js';
 export { type ScoreFromOddsOptions, type ScoreScaling, scalingConstants, scoreFromOdds } from './scoreScaling.js';
 export { type DunningItem, type DunningLetter, type DunningLevel, dunningProposal } from './dunningProposal.js';
 export { type DayCount, type InterestNote, type InterestNoteLine, type InterestNoteOptions, type InterestRateVersion, interestNote } from './interestNote.js';

@@ -4,6 +4,8 @@ import type { CalendarDate } from '../calendar/CalendarDate.js';
 import { toDateParts } from '../calendar/dateParts.js';
 import { fromEpochDay, toEpochDay } from '../calendar/epochDay.js';
 import { invalidInput, parseInput } from '../errors/parseInput.js';
+import { allocateMoney } from '../money/allocateMoney.js';
+import { assertSameCurrency } from '../money/assertSameCurrency.js';
 import { type Money, sameCurrencyMoney } from '../money/Money.js';
 import { divideRounded, type RoundingMode } from '../money/rounding.js';
 import { pow10, type Scaled } from '../money/Scaled.js';
@@ -18,17 +20,30 @@ export type InterestRateVersion = { readonly from: CalendarDate; readonly annual
 /** One line of an interest note: one per rate version in effect during the overdue period. */
 export type InterestNoteLine = { readonly from: CalendarDate; readonly to: CalendarDate; readonly days: number; readonly annualPercent: Scaled; readonly interest: Money };
 
-/** An interest note: its lines and their total. */
-export type InterestNote = { readonly lines: readonly InterestNoteLine[]; readonly total: Money };
+/**
+ * An interest note: its lines and their total. `limited` says when the total was raised to
+ * the minimum or cut to the maximum interest (the lines then carry the limited amounts).
+ */
+export type InterestNote = { readonly lines: readonly InterestNoteLine[]; readonly total: Money; readonly limited?: 'minimum' | 'maximum' };
 
 /** Options of {@link interestNote}. */
-export type InterestNoteOptions = { readonly rates: readonly InterestRateVersion[]; readonly dayCount: DayCount; readonly rounding: RoundingMode };
+export type InterestNoteOptions = {
+  readonly rates: readonly InterestRateVersion[];
+  readonly dayCount: DayCount;
+  readonly rounding: RoundingMode;
+  /** Least interest charged when there is any (d365 §5.6 minimum per currency). */
+  readonly minimumInterest?: Money | undefined;
+  /** Most interest charged on one note (d365 §5.6 maximum per currency). */
+  readonly maximumInterest?: Money | undefined;
+};
 
 const InputSchema = /* @__PURE__ */ z.object({ principal: MoneyInputSchema, dueDate: CalendarDateSchema, asOf: CalendarDateSchema });
 const OptionsSchema = /* @__PURE__ */ z.object({
   rates: z.array(z.object({ from: CalendarDateSchema, annualPercent: NonNegativeDecimalSchema })).min(1),
   dayCount: z.enum(['act365', 'act360', '30/360']),
   rounding: RoundingModeSchema,
+  minimumInterest: MoneyInputSchema.optional(),
+  maximumInterest: MoneyInputSchema.optional(),
 });
 
 /** Days from a to b under the convention (a < b). */
@@ -45,9 +60,13 @@ function daysBetween(a: CalendarDate, b: CalendarDate, dayCount: DayCount): numb
  * Interest on an overdue amount from its due date to `asOf` (d365 §5.6): the period is split
  * at every rate version in effect, one line per version, each `principal × annual % / 100 ×
  * days / basis` rounded once (basis 365 for Act/365, 360 otherwise); the total is the sum of
- * the lines. Nothing when `asOf` is not after the due date.
+ * the lines. Nothing when `asOf` is not after the due date. With `minimumInterest` or
+ * `maximumInterest` (in the principal's currency) a positive total is raised or cut to the
+ * limit and the limited total is spread over the lines by their interest (by their days when
+ * every line rounded to zero) with `allocateMoney`, so the lines still sum to the total.
  *
- * @throws {@link OrderToCashError} `invalid_input` for bad input or when no rate version covers the start.
+ * @throws {@link OrderToCashError} `invalid_input` for bad input, when no rate version covers the start, or
+ *   when the minimum exceeds the maximum; `currency_mismatch` for a limit in another currency.
  * @example
  * interestNote({ principal: eur('1000'), dueDate: calendarDate('2026-01-31'), asOf: calendarDate('2026-03-02') },
  *   { rates: [{ from: calendarDate('2025-01-01'), annualPercent: dec('8') }], dayCount: 'act365', rounding: 'halfUp' }).total
@@ -82,5 +101,15 @@ export function interestNote(
     total += minor;
     lines.push({ from, to, days, annualPercent: p, interest: sameCurrencyMoney(minor, currency) });
   });
-  return { lines, total: sameCurrencyMoney(total, currency) };
+  const min = o.minimumInterest;
+  const max = o.maximumInterest;
+  if (min !== undefined) assertSameCurrency(i.principal, min, ['options', 'minimumInterest']);
+  if (max !== undefined) assertSameCurrency(i.principal, max, ['options', 'maximumInterest']);
+  if (min !== undefined && max !== undefined && min.minor > max.minor) invalidInput(['options', 'minimumInterest'], 'must not exceed maximumInterest');
+  const limited = lines.length === 0 ? undefined : max !== undefined && total > max.minor ? 'maximum' : min !== undefined && total < min.minor ? 'minimum' : undefined;
+  if (limited === undefined) return { lines, total: sameCurrencyMoney(total, currency) };
+  const target = sameCurrencyMoney(limited === 'maximum' ? (max as Money).minor : (min as Money).minor, currency);
+  const weights = lines.some((l) => l.interest.minor > 0n) ? lines.map((l) => l.interest.minor) : lines.map((l) => BigInt(l.days));
+  const parts = allocateMoney(target, weights.some((w) => w > 0n) ? weights : lines.map(() => 1n));
+  return { lines: lines.map((l, k) => ({ ...l, interest: parts[k] as Money })), total: target, limited };
 }

@@ -1,15 +1,15 @@
 import { CalendarDateSchema } from '../calendar/CalendarDate.js';
 import * as z from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
-import { toEpochDay } from '../calendar/epochDay.js';
+import { epochDayOf } from './_internal/epochDays.js';
 import { currencyMismatchMessage } from '../errors/messages.js';
 import { OrderToCashError } from '../errors/OrderToCashError.js';
 import { invalidInput, parseInput } from '../errors/parseInput.js';
 import { type CurrencyCode, type Money, sameCurrencyMoney } from '../money/Money.js';
 import type { Scaled } from '../money/Scaled.js';
-import { CurrencyCodeSchema, RoundingModeSchema } from '../money/schemas.js';
+import { CurrencyCodeSchema } from '../money/schemas.js';
 import { ratio } from './_internal/ratio.js';
-import type { RatioOptions } from './dso.js';
+import { type RatioOptions, ratioOptionsOf } from './_internal/ratioOptions.js';
 
 /** One invoice as payment behaviour sees it: paid on `paidDate`, or still open. */
 export type PaymentExperience = { readonly amount: Money; readonly dueDate: CalendarDate; readonly paidDate?: CalendarDate };
@@ -53,7 +53,26 @@ export const PAYMENT_INDEX_ANCHORS: readonly { readonly days: number; readonly i
 ];
 
 const OptionsSchema = /* @__PURE__ */ z.object({ asOf: CalendarDateSchema, currency: CurrencyCodeSchema });
-const RatioSchema = /* @__PURE__ */ z.object({ scale: z.number().int().min(0).max(30), rounding: RoundingModeSchema });
+
+const COMPILED = /* @__PURE__ */ new WeakSet<object>();
+
+/** Payment-behaviour options validated once by {@link compilePaymentBehaviourOptions}. */
+export type CompiledPaymentBehaviourOptions = PaymentBehaviourOptions & z.$brand<'CompiledPaymentBehaviourOptions'>;
+
+/**
+ * Validates payment-behaviour options once for bulk use: {@link paymentBehaviourAccumulator},
+ * {@link paymentBehaviour} and {@link paymentBehaviourAsync} then skip parsing them for every customer.
+ * @throws {@link OrderToCashError} `invalid_input` for a bad date or an unknown currency.
+ * @example
+ * const options = compilePaymentBehaviourOptions({ asOf: calendarDate('2026-03-31'), currency: 'EUR' });
+ * paymentBehaviourAccumulator(options).result().count //=> 0
+ */
+export function compilePaymentBehaviourOptions(options: PaymentBehaviourOptions): CompiledPaymentBehaviourOptions {
+  const o = parseInput(OptionsSchema, options, ['options']);
+  const compiled = Object.freeze({ asOf: o.asOf, currency: o.currency }) as CompiledPaymentBehaviourOptions;
+  COMPILED.add(compiled);
+  return compiled;
+}
 
 /** A running payment-behaviour computation. */
 export type PaymentBehaviourAccumulator = { add(experience: PaymentExperience): void; result(): PaymentBehaviour };
@@ -65,8 +84,8 @@ export type PaymentBehaviourAccumulator = { add(experience: PaymentExperience): 
  * const acc = paymentBehaviourAccumulator({ asOf, currency: 'EUR' }); acc.add(x); acc.result().count //=> 1
  */
 export function paymentBehaviourAccumulator(options: PaymentBehaviourOptions): PaymentBehaviourAccumulator {
-  const o = parseInput(OptionsSchema, options, ['options']);
-  const asOfDay = toEpochDay(o.asOf);
+  const o = COMPILED.has(options) ? options : parseInput(OptionsSchema, options, ['options']);
+  const asOfDay = epochDayOf(o.asOf);
   let amount = 0n;
   let weighted = 0n;
   let n = 0;
@@ -76,8 +95,8 @@ export function paymentBehaviourAccumulator(options: PaymentBehaviourOptions): P
         throw new OrderToCashError('currency_mismatch', currencyMismatchMessage(o.currency, x.amount.currency, ['experiences', n, 'amount']), ['experiences', n, 'amount']);
       }
       if (x.amount.minor < 0n) invalidInput(['experiences', n, 'amount'], 'must not be negative: credit notes carry no payment experience');
-      const due = toEpochDay(x.dueDate);
-      const dbt = x.paidDate === undefined ? Math.max(0, asOfDay - due) : toEpochDay(x.paidDate) - due;
+      const due = epochDayOf(x.dueDate);
+      const dbt = x.paidDate === undefined ? Math.max(0, asOfDay - due) : epochDayOf(x.paidDate) - due;
       amount += x.amount.minor;
       weighted += x.amount.minor * BigInt(dbt);
       n++;
@@ -137,7 +156,7 @@ export function mergePaymentBehaviour(a: PaymentBehaviour, b: PaymentBehaviour):
  * averageDaysBeyondTerms(behaviour, { scale: 2, rounding: 'halfUp' }) //=> 10.00
  */
 export function averageDaysBeyondTerms(behaviour: PaymentBehaviour, options: RatioOptions): Scaled | null {
-  const o = parseInput(RatioSchema, options, ['options']);
+  const o = ratioOptionsOf(options);
   return ratio(behaviour.weightedDays, behaviour.amount.minor, o.scale, o.rounding);
 }
 
@@ -153,7 +172,7 @@ export function averageDaysBeyondTerms(behaviour: PaymentBehaviour, options: Rat
  *   { asOf, currency: 'EUR' }), { scale: 0, rounding: 'halfUp' }) //=> 50
  */
 export function paymentIndex(behaviour: PaymentBehaviour, options: RatioOptions): Scaled | null {
-  const o = parseInput(RatioSchema, options, ['options']);
+  const o = ratioOptionsOf(options);
   const D = behaviour.amount.minor;
   const N = behaviour.weightedDays;
   if (D <= 0n) return null;

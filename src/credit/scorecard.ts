@@ -25,6 +25,34 @@ const CriterionSchema = /* @__PURE__ */ z.discriminatedUnion('kind', [
 ]);
 const ScorecardSchema = /* @__PURE__ */ z.object({ basePoints: z.number().int(), criteria: z.array(CriterionSchema) });
 
+/** A scorecard validated once by {@link compileScorecard}. */
+export type CompiledScorecard = Scorecard & z.$brand<'CompiledScorecard'>;
+
+const COMPILED = /* @__PURE__ */ new WeakSet<object>();
+
+/**
+ * Validates a scorecard once for bulk scoring: {@link scoreWithScorecard} then skips parsing
+ * it for every customer. The result is a frozen copy and scores exactly like the original.
+ * @throws {@link OrderToCashError} `invalid_input` naming the bad field, e.g. `scorecard.criteria[1].bins[0].points`.
+ * @example
+ * const card = compileScorecard({ basePoints: 300, criteria: [{ kind: 'bins', name: 'dbt',
+ *   bins: [{ upTo: dec('0'), points: 60 }, { upTo: null, points: 10 }] }] });
+ * scoreWithScorecard(card, { dbt: dec('12') }).score //=> 310
+ */
+export function compileScorecard(scorecard: Scorecard): CompiledScorecard {
+  const card = parseInput(ScorecardSchema, scorecard, ['scorecard']) as Scorecard;
+  const criteria = card.criteria.map((c) =>
+    Object.freeze(
+      c.kind === 'bins'
+        ? { kind: c.kind, name: c.name, bins: Object.freeze(c.bins.map((b) => Object.freeze({ upTo: b.upTo, points: b.points }))) }
+        : { kind: c.kind, name: c.name, categories: Object.freeze(c.categories.map((x) => Object.freeze({ value: x.value, points: x.points }))), otherPoints: c.otherPoints },
+    ),
+  );
+  const compiled = Object.freeze({ basePoints: card.basePoints, criteria: Object.freeze(criteria) }) as CompiledScorecard;
+  COMPILED.add(compiled);
+  return compiled;
+}
+
 /**
  * Scores a customer with a given scorecard (reference B.3: model fitting is out of scope):
  * base points + the points of the bin or category each characteristic falls in.
@@ -36,7 +64,7 @@ const ScorecardSchema = /* @__PURE__ */ z.object({ basePoints: z.number().int(),
  *   { upTo: null, points: 10 }] }] }, { dbt: dec('12') }).score //=> 310
  */
 export function scoreWithScorecard(scorecard: Scorecard, values: Readonly<Record<string, Scaled | string>>): ScorecardResult {
-  const card = parseInput(ScorecardSchema, scorecard, ['scorecard']) as Scorecard;
+  const card = COMPILED.has(scorecard) ? scorecard : (parseInput(ScorecardSchema, scorecard, ['scorecard']) as Scorecard);
   let score = card.basePoints;
   const trace: { criterion: string; bin: number | string; points: number }[] = [];
   for (const c of card.criteria) {

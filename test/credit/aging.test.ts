@@ -2,7 +2,7 @@ import { describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { addDays } from '../../src/calendar/addDays.js';
 import { calendarDate } from '../../src/calendar/CalendarDate.js';
-import { ageItems, ageItemsAsync, mergeAging, STANDARD_AGING_BUCKETS } from '../../src/credit/aging.js';
+import { ageItems, ageItemsAsync, agingAccumulator, compileAgingOptions, mergeAging, STANDARD_AGING_BUCKETS } from '../../src/credit/aging.js';
 import { agingBucketsArb, agingItemArb } from '../../src/testkit/creditArbitraries.js';
 import { deepFreeze, eur, usd } from '../helpers.js';
 
@@ -67,5 +67,29 @@ describe('ageItems', () => {
     const a = ageItems([], { asOf, basis: 'due', currency: 'EUR', buckets: STANDARD_AGING_BUCKETS });
     const b = ageItems([], { asOf, basis: 'transaction', currency: 'EUR', buckets: STANDARD_AGING_BUCKETS });
     expect(() => mergeAging(a, b)).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: b: was taken with another asOf, basis, currency or buckets: merge only snapshots of the same aging run]`);
+  });
+});
+
+describe('compileAgingOptions', () => {
+  test.prop([itemsArb, agingBucketsArb(), basisArb])('compiled options give exactly the snapshots of the plain options', async (items, buckets, basis) => {
+    const plain = { asOf, basis, currency: 'EUR', buckets } as const;
+    const compiled = compileAgingOptions(plain);
+    const one = ageItems(items, plain);
+    expect(ageItems(items, compiled)).toEqual(one);
+    expect(await ageItemsAsync(items, compiled)).toEqual(one);
+    const acc = agingAccumulator(compiled);
+    items.forEach((i) => acc.add(i));
+    expect(acc.snapshot()).toEqual(one);
+  });
+  test.prop([itemsArb, agingBucketsArb()])('a compiled value is frozen and does not follow later changes to the options', (items, buckets) => {
+    const mutable = { asOf, basis: 'due' as const, currency: 'EUR', buckets: buckets.map((b) => ({ ...b })) };
+    const compiled = compileAgingOptions(mutable);
+    const before = ageItems(items, compiled);
+    mutable.buckets.forEach((b) => (b.upToDays = b.upToDays === null ? null : b.upToDays + 7));
+    expect(ageItems(items, compiled)).toEqual(before);
+    expect(Object.isFrozen(compiled) && Object.isFrozen(compiled.buckets)).toBe(true);
+  });
+  test('refuses bad options once, naming the field', () => {
+    expect(() => compileAgingOptions({ asOf, basis: 'due', currency: 'EUR', buckets: [{ label: 'a', upToDays: null }, { label: 'b', upToDays: null }] })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: options.buckets[0].upToDays: only the last bucket may be open-ended]`);
   });
 });

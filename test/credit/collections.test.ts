@@ -13,6 +13,32 @@ const d = calendarDate;
 const rate8 = [{ from: d('2025-01-01'), annualPercent: dec('8') }];
 
 describe('interestNote', () => {
+  test.prop([fc.bigInt({ min: 1n, max: 10n ** 9n }), dateNearArb(d('2026-03-31'), { daysBefore: 400, daysAfter: 0 }), fc.bigInt({ min: 0n, max: 5000n }), fc.bigInt({ min: 0n, max: 5000n })])(
+    'minimum and maximum interest: a positive total is clamped to [min, max] and the lines still sum to it',
+    (principal, due, a, b) => {
+      const [lo, hi] = a <= b ? [a, b] : [b, a];
+      const asOf = d('2026-03-31');
+      const rates = [{ from: d('2024-01-01'), annualPercent: dec('6') }, { from: d('2026-01-01'), annualPercent: dec('9.5') }];
+      const input = { principal: money(principal, 'EUR'), dueDate: due, asOf };
+      const plain = interestNote(input, { rates, dayCount: 'act365', rounding: 'halfUp' });
+      const n = interestNote(input, { rates, dayCount: 'act365', rounding: 'halfUp', minimumInterest: money(lo, 'EUR'), maximumInterest: money(hi, 'EUR') });
+      const expected = plain.lines.length === 0 ? 0n : plain.total.minor > hi ? hi : plain.total.minor < lo ? lo : plain.total.minor;
+      expect(n.total.minor).toBe(expected);
+      expect(n.lines.reduce((t, l) => t + l.interest.minor, 0n)).toBe(n.total.minor);
+      expect(n.lines.map((l) => [l.from, l.to, l.days])).toEqual(plain.lines.map((l) => [l.from, l.to, l.days]));
+      expect(n.limited === undefined).toBe(expected === plain.total.minor);
+    },
+  );
+  test('a minimum of 10.00 lifts 6.58 of interest; a maximum of 5.00 cuts it', () => {
+    const input = { principal: eur('1000'), dueDate: d('2026-01-31'), asOf: d('2026-03-02') };
+    const base = { rates: rate8, dayCount: 'act365' as const, rounding: 'halfUp' as const };
+    const up = interestNote(input, { ...base, minimumInterest: eur('10') });
+    expect([formatMoney(up.total), up.limited]).toEqual(['EUR 10.00', 'minimum']);
+    const down = interestNote(input, { ...base, maximumInterest: eur('5') });
+    expect([formatMoney(down.total), down.limited]).toEqual(['EUR 5.00', 'maximum']);
+    expect(interestNote({ ...input, asOf: input.dueDate }, { ...base, minimumInterest: eur('10') }).total.minor).toBe(0n);
+    expect(() => interestNote(input, { ...base, minimumInterest: eur('10'), maximumInterest: eur('5') })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: options.minimumInterest: must not exceed maximumInterest]`);
+  });
   test('1,000 at 8 % for 30 days: Act/365 6.58, Act/360 6.67', () => {
     const input = { principal: eur('1000'), dueDate: d('2026-01-31'), asOf: d('2026-03-02') };
     expect(formatMoney(interestNote(input, { rates: rate8, dayCount: 'act365', rounding: 'halfUp' }).total)).toBe('EUR 6.58');

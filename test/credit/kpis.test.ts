@@ -3,8 +3,18 @@ import { fc, test } from '@fast-check/vitest';
 import { addDays } from '../../src/calendar/addDays.js';
 import { calendarDate } from '../../src/calendar/CalendarDate.js';
 import { collectionEffectivenessIndex } from '../../src/credit/collectionEffectivenessIndex.js';
-import { countbackDso, daysSalesOutstanding } from '../../src/credit/dso.js';
-import { mergePaymentBehaviour, paymentBehaviour, paymentBehaviourAsync, paymentIndex } from '../../src/credit/paymentIndex.js';
+import { compileRatioOptions, countbackDso, daysSalesOutstanding } from '../../src/credit/dso.js';
+import {
+  averageDaysBeyondTerms,
+  compilePaymentBehaviourOptions,
+  mergePaymentBehaviour,
+  paymentBehaviour,
+  paymentBehaviourAccumulator,
+  paymentBehaviourAsync,
+  paymentIndex,
+} from '../../src/credit/paymentIndex.js';
+import { moneyToJSON } from '../../src/money/moneyJSON.js';
+import { ROUNDING_MODES } from '../../src/money/rounding.js';
 import { formatScaled } from '../../src/money/formatScaled.js';
 import { money } from '../../src/money/Money.js';
 import type { Scaled } from '../../src/money/Scaled.js';
@@ -96,5 +106,40 @@ describe('paymentIndex', () => {
   });
   test('refuses a negative amount', () => {
     expect(() => paymentBehaviour([{ amount: eur('-1'), dueDate: asOf }], { asOf, currency: 'EUR' })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: experiences[0].amount: must not be negative: credit notes carry no payment experience]`);
+  });
+});
+
+describe('compiled KPI settings', () => {
+  const ratioArb = fc.record({ scale: fc.integer({ min: 0, max: 8 }), rounding: fc.constantFrom(...ROUNDING_MODES) });
+  const exps = fc.array(paymentExperienceArb('EUR', asOf), { maxLength: 30 });
+  test.prop([exps, ratioArb])('compiled behaviour and ratio options give exactly the plain results', async (xs, r) => {
+    const o = { asOf, currency: 'EUR' } as const;
+    const co = compilePaymentBehaviourOptions(o);
+    const cr = compileRatioOptions(r);
+    const plain = paymentBehaviour(xs, o);
+    expect(paymentBehaviour(xs, co)).toEqual(plain);
+    expect(await paymentBehaviourAsync(xs, co)).toEqual(plain);
+    const acc = paymentBehaviourAccumulator(co);
+    xs.forEach((x) => acc.add(x));
+    expect(acc.result()).toEqual(plain);
+    expect(paymentIndex(plain, cr)).toEqual(paymentIndex(plain, r));
+    expect(averageDaysBeyondTerms(plain, cr)).toEqual(averageDaysBeyondTerms(plain, r));
+  });
+  test.prop([fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 0, max: 800 }), ratioArb])(
+    'DSO of library values equals DSO of the same input as JSON, with compiled or plain options',
+    (balance, current, sales, days, r) => {
+      const input = { balance: money(balance, 'EUR'), currentBalance: money(current, 'EUR'), creditSales: money(sales, 'EUR'), from: addDays(asOf, -days), to: asOf };
+      const json = { ...input, balance: moneyToJSON(input.balance), currentBalance: moneyToJSON(input.currentBalance), creditSales: moneyToJSON(input.creditSales) };
+      const expected = daysSalesOutstanding(json as never, r);
+      expect(daysSalesOutstanding(input, compileRatioOptions(r))).toEqual(expected);
+      expect(daysSalesOutstanding(input, r)).toEqual(expected);
+    },
+  );
+  test('bad values still fail with the schema messages', () => {
+    expect(() => compileRatioOptions({ scale: 31, rounding: 'halfUp' })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: options.scale: Too big: expected number to be <=30]`);
+    expect(() => compilePaymentBehaviourOptions({ asOf: '2026-02-30' as never, currency: 'EUR' })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: options.asOf: 2026-02-30 does not exist: that month has 28 days]`);
+    expect(() =>
+      daysSalesOutstanding({ balance: { minor: 1n, currency: 'XXQ' }, creditSales: eur('1'), from: asOf, to: asOf }, compileRatioOptions({ scale: 2, rounding: 'halfUp' })),
+    ).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: input.balance.currency: unknown currency "XXQ": use an ISO 4217 code such as "EUR" or registerCurrency({ code, minorUnit }) first; input.balance.amount: expected a decimal string such as "19.99", a safe integer or a Scaled value]`);
   });
 });

@@ -5,7 +5,7 @@ import { automaticCreditLimit } from '../../src/credit/automaticCreditLimit.js';
 import { recommendCreditLimit } from '../../src/credit/recommendCreditLimit.js';
 import { riskScore } from '../../src/credit/riskScore.js';
 import { scalingConstants, scoreFromOdds } from '../../src/credit/scoreScaling.js';
-import { scoreWithScorecard } from '../../src/credit/scorecard.js';
+import { compileScorecard, type Scorecard, scoreWithScorecard } from '../../src/credit/scorecard.js';
 import { formatScaled } from '../../src/money/formatScaled.js';
 import { scaledOf } from '../../src/money/Scaled.js';
 import { scaledArb } from '../../src/testkit/moneyArbitraries.js';
@@ -44,6 +44,39 @@ describe('scoreWithScorecard', () => {
     const a = scoreWithScorecard(card, { daysBeyondTerms: dbt, status: 'active' }).score;
     const b = scoreWithScorecard(card, { daysBeyondTerms: scaledOf(dbt.units * 10n ** BigInt(more.scale) + more.units * 10n ** BigInt(dbt.scale), dbt.scale + more.scale), status: 'active' }).score;
     expect(b).toBeLessThanOrEqual(a);
+  });
+  const cardArb: fc.Arbitrary<Scorecard> = fc.record({
+    basePoints: fc.integer({ min: -500, max: 900 }),
+    criteria: fc.tuple(
+      fc.uniqueArray(fc.integer({ min: -50, max: 200 }), { maxLength: 5 }).chain((bounds) =>
+        fc.array(fc.integer({ min: -100, max: 100 }), { minLength: bounds.length + 1, maxLength: bounds.length + 1 }).map((points) => ({
+          kind: 'bins' as const,
+          name: 'daysBeyondTerms',
+          bins: [...[...bounds].sort((a, b) => a - b).map((b, i) => ({ upTo: dec(b), points: points[i] ?? 0 })), { upTo: null, points: points[bounds.length] ?? 0 }],
+        })),
+      ),
+      fc.record({
+        kind: fc.constant('categories' as const),
+        name: fc.constant('status'),
+        categories: fc.array(fc.record({ value: fc.constantFrom('active', 'hold', 'new'), points: fc.integer({ min: -100, max: 100 }) }), { maxLength: 3 }),
+        otherPoints: fc.integer({ min: -100, max: 100 }),
+      }),
+    ),
+  });
+  test.prop([cardArb, scaledArb({ maxScale: 2, maxUnits: 30000n }), fc.constantFrom('active', 'hold', 'new', 'closed')])(
+    'a compiled scorecard scores exactly like the plain one, trace included',
+    (c, dbt, status) => {
+      const values = { daysBeyondTerms: dbt, status };
+      expect(scoreWithScorecard(compileScorecard(c), values)).toEqual(scoreWithScorecard(c, values));
+    },
+  );
+  test('a compiled scorecard is a frozen copy', () => {
+    const mutable = { basePoints: 300, criteria: [{ kind: 'bins' as const, name: 'daysBeyondTerms', bins: [{ upTo: dec('0'), points: 80 }, { upTo: null, points: 0 }] }] };
+    const compiled = compileScorecard(mutable);
+    mutable.basePoints = 0;
+    expect(scoreWithScorecard(compiled, { daysBeyondTerms: dec('-1') }).score).toBe(380);
+    expect(Object.isFrozen(compiled) && Object.isFrozen(compiled.criteria[0])).toBe(true);
+    expect(() => compileScorecard({ basePoints: 1.5, criteria: [] })).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: scorecard.basePoints: Invalid input: expected int, received number]`);
   });
   test('worked example with its trace', () => {
     expect(scoreWithScorecard(card, { daysBeyondTerms: dec('12'), status: 'hold' })).toEqual({

@@ -70,6 +70,12 @@ export type RebateDeal = {
   readonly guarantee?:
     | { readonly amount: Money; readonly cumulative: boolean; readonly paid: 'beginningOfPeriod' | 'endOfPeriod' }
     | undefined;
+  /**
+   * Least rebate earned per calculation period (reference §2.1 "Minimum amount"), applied
+   * by the true-up. Absent: a period may earn a negative rebate when credit notes exceed
+   * sales; zero floors it at nothing; a negative minimum allows negative rebates down to it.
+   */
+  readonly minimumAmount?: Money | undefined;
 };
 
 const TierSchema = /* @__PURE__ */ z.object({ from: NonNegativeDecimalSchema, rate: NonNegativeDecimalSchema });
@@ -113,8 +119,11 @@ export const RebateDealSchema: z.ZodType<RebateDeal, unknown> = /* @__PURE__ */ 
     guarantee: z
       .object({ amount: MoneyInputSchema, cumulative: z.boolean(), paid: z.enum(['beginningOfPeriod', 'endOfPeriod']) })
       .optional(),
+    minimumAmount: MoneyInputSchema.optional(),
   })
   .superRefine((deal, ctx) => {
+    if (deal.minimumAmount !== undefined && deal.minimumAmount.currency !== deal.currency)
+      ctx.addIssue({ code: 'custom', path: ['minimumAmount', 'currency'], message: `must be the deal currency ${deal.currency}` });
     if (deal.calculation === 'percent' && deal.basis.measure !== 'value')
       ctx.addIssue({ code: 'custom', path: ['basis', 'measure'], message: 'a percent deal needs a value basis' });
     if (deal.calculation === 'amountPerUnit' && deal.basis.measure !== 'quantity')

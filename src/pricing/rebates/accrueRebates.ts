@@ -1,48 +1,35 @@
 import * as z from 'zod';
 import type { CalendarDate } from '../../calendar/CalendarDate.js';
-import { OrderToCashError } from '../../errors/OrderToCashError.js';
 import { parseInput } from '../../errors/parseInput.js';
 import { assertSameCurrency } from '../../money/assertSameCurrency.js';
-import type { Money } from '../../money/Money.js';
 import { sameCurrencyMoney } from '../../money/Money.js';
 import { divideRounded, type RoundingMode } from '../../money/rounding.js';
-import { pow10, type Scaled, scaledOf } from '../../money/Scaled.js';
+import { pow10 } from '../../money/Scaled.js';
 import { RoundingModeSchema } from '../../money/schemas.js';
-import { tierNumerator, reachedTier } from './_internal/tiers.js';
+import { entryOf, keyReused, stateOf, tableOf } from './_internal/accrualStates.js';
+import {
+  amountAt,
+  appendFullRow,
+  appendRow,
+  basisAt,
+  cloneTable,
+  dealHash,
+  dealIndex,
+  dealOf,
+  emptyTable,
+  findRow,
+  keyHash,
+  lineHash,
+  type ProvisionTable,
+  rowOf,
+  sameFigures,
+} from './_internal/provisionTable.js';
+import { reachedTier } from './_internal/tiers.js';
+import type { AccrualState, AppliedReduction, ProvisionEntry } from './AccrualState.js';
 import { type CompiledDeal, calculationPeriodEnd, type RebateProgram } from './compileRebateDeals.js';
 import type { RebateSourceLine } from './RebateDeal.js';
 
-/** An earlier deal's provision that reduced this one's base on the same line (reference §2.3). */
-export type AppliedReduction = { readonly dealId: string; readonly amount: Money };
-
-/**
- * A provision (accrual) of one deal on one source line. Its trace: the deal, the tier the
- * line alone reaches (−1 = none), the basis line (document, line) and the reductions.
- */
-export type ProvisionEntry = {
-  /** `dealId|kind|documentId|lineId`: accruing the same line again adds nothing. */
-  readonly key: string;
-  readonly dealId: string;
-  readonly customerId: string;
-  readonly documentId: string;
-  readonly lineId: string;
-  readonly kind: 'invoice' | 'creditNote';
-  readonly date: CalendarDate;
-  /** Last day of the deal's calculation period holding the line's date. */
-  readonly periodEnd: CalendarDate;
-  /** Signed basis after reductions: quantity, or value in major units. */
-  readonly basis: Scaled;
-  /** Provision, rounded once per line. Negative for credit notes. */
-  readonly amount: Money;
-  readonly tier: number;
-  readonly reductions: readonly AppliedReduction[];
-};
-
-/**
- * Accrued provisions by idempotency key. A value: {@link mergeAccruals} is associative,
- * commutative and idempotent, so shards accrued apart merge into the single-pass state.
- */
-export type AccrualState = { readonly entries: ReadonlyMap<string, ProvisionEntry> };
+export type { AccrualState, AppliedReduction, ProvisionEntry } from './AccrualState.js';
 
 /** Options of {@link accrueRebates}. */
 export type AccrueRebatesOptions = {
@@ -56,12 +43,12 @@ export type AccrueRebatesOptions = {
 export type AccrualResult = { readonly state: AccrualState; readonly entries: readonly ProvisionEntry[] };
 
 const RoundingSchema = /* @__PURE__ */ z.object({ rounding: RoundingModeSchema });
-const EMPTY: AccrualState = { entries: new Map() };
+const EMPTY: AccrualState = /* @__PURE__ */ stateOf(/* @__PURE__ */ emptyTable());
 
 /**
  * The empty accrual state, neutral element of {@link mergeAccruals}.
  * @example
- * emptyAccrual().entries.size //=> 0
+ * emptyAccrual().size //=> 0
  */
 export function emptyAccrual(): AccrualState {
   return EMPTY;
@@ -89,38 +76,104 @@ export function emptyAccrual(): AccrualState {
 export function accrueRebates(program: RebateProgram, lines: Iterable<RebateSourceLine>, options: AccrueRebatesOptions): AccrualResult {
   const { rounding } = parseInput(RoundingSchema, { rounding: options.rounding }, ['options']);
   const previous = options.state ?? EMPTY;
-  const entries = new Map(previous.entries);
-  const added: ProvisionEntry[] = [];
+  const before = tableOf(previous);
+  // Lookups go to the previous table until the first new provision, which copies it once.
+  let t = before;
   const candidates: CompiledDeal[] = [];
   const provisions: bigint[] = [];
   const marks = new Int32Array(program.deals.length);
+  const dealHashes = program.deals.map((c) => dealHash(c.deal.id));
+  // Program rank → index in the table's deal column (−1 until first used).
+  const columns = new Int32Array(program.deals.length).fill(-1);
   let index = 0;
   for (const line of lines) {
     collectCandidates(program, line, candidates, marks, index + 1);
-    provisions.length = 0;
+    if (candidates.length === 0) {
+      index++;
+      continue;
+    }
+    if (provisions.length !== 0) provisions.length = 0;
+    const kind = line.kind === 'creditNote' ? 1 : 0;
+    const lh = lineHash(kind, line.documentId, line.lineId);
     for (let c = 0; c < candidates.length; c++) {
       const deal = candidates[c] as CompiledDeal;
-      const entry = accrueOne(deal, line, candidates, provisions, c, rounding, index);
-      provisions.push(entry.amount.minor);
-      const known = entries.get(entry.key);
-      if (known === undefined) {
-        entries.set(entry.key, entry);
-        added.push(entry);
-      } else if (!sameEntry(known, entry)) {
-        throw keyReused(entry.key);
+      const d = deal.deal;
+      let basis = basisOf(deal, line, index);
+      let reductions: AppliedReduction[] | undefined;
+      if (deal.reducedByProvisions) {
+        // reference §2.3: provisions of deals processed earlier on this line reduce the base.
+        for (let j = 0; j < c; j++) {
+          const prev = candidates[j] as CompiledDeal;
+          if (!prev.reducesOthers) continue;
+          const amount = provisions[j] as bigint;
+          if (amount === 0n) continue;
+          basis -= amount * deal.minorScaleUp;
+          (reductions ??= []).push({ dealId: prev.deal.id, amount: sameCurrencyMoney(amount, d.currency) });
+        }
       }
+      const negative = basis < 0n;
+      const abs = negative ? -basis : basis;
+      const tier = reachedTier(deal.from, abs);
+      // Fixed amounts are earned per period, not per line: no line provision (the true-up books them).
+      let n = 0n;
+      if (tier >= 0 && d.calculation !== 'fixedAmount') {
+        const offset = deal.tierOffset[tier] as bigint;
+        n = (deal.tierSlope[tier] as bigint) * abs;
+        if (offset !== 0n) n += offset;
+      }
+      // n × minorFactor / denominator = n / minorDenominator when the factor divides out.
+      const signed = negative ? -n : n;
+      const minor =
+        n === 0n
+          ? 0n
+          : deal.minorDenominator !== 0n
+            ? divideRounded(signed, deal.minorDenominator, rounding)
+            : divideRounded(signed * deal.minorFactor, deal.denominator, rounding);
+      provisions.push(minor);
+      const periodEnd = calculationPeriodEnd(deal, line.date);
+      const h = keyHash(lh, dealHashes[deal.rank] as number);
+      const found = findRow(t, h, d.id, kind, line.documentId, line.lineId);
+      if (found >= 0) {
+        if (!sameFigures(t, found, minor, d.currency, basis, deal.basisScale, periodEnd, line.customerId)) throw keyReused(keyText(d.id, line));
+        continue;
+      }
+      if (t === before) t = cloneTable(before);
+      let column = columns[deal.rank] as number;
+      if (column < 0) columns[deal.rank] = column = dealIndex(t, { dealId: d.id, currency: d.currency, basisScale: deal.basisScale });
+      appendRow(t, found, h, column, kind, line, periodEnd, basis, minor, tier, reductions);
     }
     index++;
   }
-  return { state: added.length === 0 ? previous : { entries }, entries: added };
+  if (t === before) return { state: previous, entries: [] };
+  return resultOf(stateOf(t), t, before.size);
 }
+
+// The entries a call added are the rows after the previous state's, built on first access.
+function resultOf(state: AccrualState, t: ProvisionTable, from: number): AccrualResult {
+  let added: readonly ProvisionEntry[] | undefined;
+  return {
+    state,
+    get entries(): readonly ProvisionEntry[] {
+      if (added === undefined) {
+        const list: ProvisionEntry[] = [];
+        for (let r = from; r < t.size; r++) list.push(entryOf(t, r));
+        added = list;
+      }
+      return added;
+    },
+  };
+}
+
+const keyText = (dealId: string, line: RebateSourceLine): string => `${dealId}|${line.kind}|${line.documentId}|${line.lineId}`;
 
 // Deals that match the line, in processing order. A deal may be found through several of
 // the line's groups: `marks` (one slot per deal rank, stamped with the line number) keeps it once.
 function collectCandidates(program: RebateProgram, line: RebateSourceLine, out: CompiledDeal[], marks: Int32Array, mark: number): void {
-  out.length = 0;
-  const own = program.byCustomer.get(line.customerId);
-  if (own !== undefined) consider(own, line, out, marks, mark);
+  if (out.length !== 0) out.length = 0;
+  if (program.byCustomer.size !== 0) {
+    const own = program.byCustomer.get(line.customerId);
+    if (own !== undefined) consider(own, line, out, marks, mark);
+  }
   const groups = line.customerGroups;
   for (let g = 0; g < groups.length; g++) {
     const list = program.byGroup.get(groups[g] as string);
@@ -143,89 +196,36 @@ function consider(list: readonly CompiledDeal[], line: RebateSourceLine, out: Co
 const byRank = (a: CompiledDeal, b: CompiledDeal): number => a.rank - b.rank;
 
 function matches(c: CompiledDeal, line: RebateSourceLine): boolean {
-  const d = c.deal;
-  if (d.basis.stage !== line.stage) return false;
-  if (line.kind === 'creditNote' && !d.basis.includeCreditNotes) return false;
-  if (line.date < d.validFrom || (d.validTo !== undefined && line.date > d.validTo)) return false;
+  if (c.stage !== line.stage) return false;
+  if (!c.includeCreditNotes && line.kind === 'creditNote') return false;
+  const date = line.date;
+  if (date < c.validFrom || (c.validTo !== undefined && date > c.validTo)) return false;
   if (c.itemIds !== undefined) return c.itemIds.has(line.itemId);
   if (c.itemGroups !== undefined) {
-    for (const g of line.itemGroups) if (c.itemGroups.has(g)) return true;
+    const groups = line.itemGroups;
+    for (let i = 0; i < groups.length; i++) if (c.itemGroups.has(groups[i] as string)) return true;
     return false;
   }
   return true;
 }
 
-function accrueOne(
-  c: CompiledDeal,
-  line: RebateSourceLine,
-  candidates: readonly CompiledDeal[],
-  provisions: readonly bigint[],
-  position: number,
-  rounding: RoundingMode,
-  index: number,
-): ProvisionEntry {
-  const d = c.deal;
-  let b: bigint;
-  let reductions: AppliedReduction[] | undefined;
-  if (d.basis.measure === 'value') {
-    if (line.netAmount.currency !== d.currency) assertSameCurrency(sameCurrencyMoney(0n, d.currency), line.netAmount, ['lines', index, 'netAmount']);
-    b = (line.kind === 'creditNote' ? -line.netAmount.minor : line.netAmount.minor) * c.minorScaleUp;
-    if (d.reduction.apply && d.reduction.basis !== 'rebate') {
-      // reference §2.3: provisions of deals processed earlier on this line reduce the base.
-      for (let j = 0; j < position; j++) {
-        const prev = candidates[j] as CompiledDeal;
-        if (prev.deal.reduction.excludeFromReduction || prev.deal.basis.measure !== 'value') continue;
-        const amount = provisions[j] as bigint;
-        if (amount === 0n) continue;
-        b -= amount * c.minorScaleUp;
-        (reductions ??= []).push({ dealId: prev.deal.id, amount: sameCurrencyMoney(amount, d.currency) });
-      }
-    }
-  } else {
-    const q = line.quantity;
-    b = q.scale <= c.basisScale ? q.units * pow10(c.basisScale - q.scale) : divideRounded(q.units, pow10(q.scale - c.basisScale), 'halfEven');
-    if (line.kind === 'creditNote') b = -b;
+// Signed basis of the line for deal `c` at the deal's basis scale, before reductions.
+function basisOf(c: CompiledDeal, line: RebateSourceLine, index: number): bigint {
+  if (c.valueBasis) {
+    const m = line.netAmount;
+    const currency = c.deal.currency;
+    if (m.currency !== currency) assertSameCurrency(sameCurrencyMoney(0n, currency), m, ['lines', index, 'netAmount']);
+    const b = c.minorScaleUp === 1n ? m.minor : m.minor * c.minorScaleUp;
+    return line.kind === 'creditNote' ? -b : b;
   }
-  const negative = b < 0n;
-  const abs = negative ? -b : b;
-  // Fixed amounts are earned per period, not per line: no line provision (the true-up books them).
-  const n = d.calculation === 'fixedAmount' ? 0n : tierNumerator(d.tierMethod, d.calculation, c.from, c.rate, abs);
-  const minor = divideRounded((negative ? -n : n) * c.minorFactor, c.denominator, rounding);
-  return {
-    key: `${d.id}|${line.kind}|${line.documentId}|${line.lineId}`,
-    dealId: d.id,
-    customerId: line.customerId,
-    documentId: line.documentId,
-    lineId: line.lineId,
-    kind: line.kind,
-    date: line.date,
-    periodEnd: calculationPeriodEnd(c, line.date),
-    basis: scaledOf(b, c.basisScale),
-    amount: sameCurrencyMoney(minor, d.currency),
-    tier: reachedTier(c.from, abs),
-    reductions: reductions ?? NO_REDUCTIONS,
-  };
-}
-
-const NO_REDUCTIONS: readonly AppliedReduction[] = Object.freeze([]);
-
-function sameEntry(a: ProvisionEntry, b: ProvisionEntry): boolean {
-  return (
-    a.amount.minor === b.amount.minor &&
-    a.amount.currency === b.amount.currency &&
-    a.basis.units === b.basis.units &&
-    a.basis.scale === b.basis.scale &&
-    a.periodEnd === b.periodEnd &&
-    a.customerId === b.customerId
-  );
-}
-
-function keyReused(key: string): OrderToCashError {
-  return new OrderToCashError(
-    'idempotency_key_reused',
-    `Provision ${JSON.stringify(key)} was accrued before with other figures: give a changed line a new line id, or post a credit note`,
-    ['lines'],
-  );
+  const q = line.quantity;
+  const b =
+    q.scale === c.basisScale
+      ? q.units
+      : q.scale < c.basisScale
+        ? q.units * pow10(c.basisScale - q.scale)
+        : divideRounded(q.units, pow10(q.scale - c.basisScale), 'halfEven');
+  return line.kind === 'creditNote' ? -b : b;
 }
 
 /**
@@ -234,19 +234,23 @@ function keyReused(key: string): OrderToCashError {
  *
  * @throws {@link OrderToCashError} `idempotency_key_reused` when both hold one key with different figures.
  * @example
- * mergeAccruals(a, b).entries.size //=> a.entries.size + b.entries.size (disjoint shards)
+ * mergeAccruals(a, b).size //=> a.size + b.size (disjoint shards)
  */
 export function mergeAccruals(a: AccrualState, b: AccrualState): AccrualState {
-  if (b.entries.size === 0) return a;
-  if (a.entries.size === 0) return b;
-  const [big, small] = a.entries.size >= b.entries.size ? [a, b] : [b, a];
-  const entries = new Map(big.entries);
-  for (const [key, entry] of small.entries) {
-    const known = entries.get(key);
-    if (known === undefined) entries.set(key, entry);
-    else if (!sameEntry(known, entry)) throw keyReused(key);
+  if (b.size === 0) return a;
+  if (a.size === 0) return b;
+  const [big, small] = a.size >= b.size ? [a, b] : [b, a];
+  const from = tableOf(small);
+  const into = cloneTable(tableOf(big));
+  for (let r = 0; r < from.size; r++) {
+    const h = from.hash[r] as number;
+    const deal = dealOf(from, r);
+    const found = findRow(into, h, deal.dealId, from.kind[r] as number, from.documentId[r] as string, from.lineId[r] as string);
+    if (found < 0) appendFullRow(into, found, h, rowOf(from, r));
+    else if (!sameFigures(into, found, amountAt(from, r), deal.currency, basisAt(from, r), deal.basisScale, from.periodEnd[r] as CalendarDate, from.customerId[r] as string))
+      throw keyReused(entryOf(from, r).key);
   }
-  return { entries };
+  return into.size === big.size ? big : stateOf(into);
 }
 
 /**
@@ -255,5 +259,8 @@ export function mergeAccruals(a: AccrualState, b: AccrualState): AccrualState {
  * listProvisions(state).map((e) => e.key) //=> ['D1|invoice|INV-1|1', …]
  */
 export function listProvisions(state: AccrualState): ProvisionEntry[] {
-  return [...state.entries.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  const t = tableOf(state);
+  const list: ProvisionEntry[] = [];
+  for (let r = 0; r < t.size; r++) list.push(entryOf(t, r));
+  return list.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 }

@@ -4,7 +4,7 @@ import { parseInput } from '../../errors/parseInput.js';
 import { minorUnitOf } from '../../money/currencies.js';
 import { pow10 } from '../../money/Scaled.js';
 import { periodEndOf } from './_internal/periods.js';
-import { type RebateDeal, RebateDealSchema, type RebateScope } from './RebateDeal.js';
+import { type RebateDeal, RebateDealSchema, type RebateScope, type RebateStage } from './RebateDeal.js';
 
 /** A deal prepared for the accrual loop: tiers as integers at fixed scales, scopes as sets. */
 export type CompiledDeal = {
@@ -15,12 +15,30 @@ export type CompiledDeal = {
   readonly rateScale: number;
   readonly from: readonly bigint[];
   readonly rate: readonly bigint[];
+  /**
+   * The tier numerator as a line per tier k: offset[k] + slope[k] × basis equals
+   * `tierNumerator` for a basis in tier k (reference §2.2 methods, folded at compile time).
+   */
+  readonly tierOffset: readonly bigint[];
+  readonly tierSlope: readonly bigint[];
   readonly minorFactor: bigint;
   /** 10^(basisScale − currency minor unit): minor units of a value basis to the basis scale. */
   readonly minorScaleUp: bigint;
   readonly denominator: bigint;
+  /** denominator / minorFactor when it divides evenly, else 0n: one product fewer per line. */
+  readonly minorDenominator: bigint;
   readonly itemIds: ReadonlySet<string> | undefined;
   readonly itemGroups: ReadonlySet<string> | undefined;
+  /** The deal's filters and flags, copied out of `deal` for the accrual loop. */
+  readonly stage: RebateStage;
+  readonly includeCreditNotes: boolean;
+  readonly validFrom: CalendarDate;
+  readonly validTo: CalendarDate | undefined;
+  readonly valueBasis: boolean;
+  /** Earlier deals' provisions reduce this deal's value basis (reference §2.3). */
+  readonly reducedByProvisions: boolean;
+  /** This deal's provisions reduce later deals. */
+  readonly reducesOthers: boolean;
 };
 
 /** Validated deals indexed for accrual: by customer id, by customer group and for all customers. */
@@ -86,19 +104,76 @@ function compileDeal(deal: RebateDeal, rank: number): CompiledDeal {
   }
   if (deal.basis.measure === 'quantity' && bs < 6) bs = 6;
   const denominator = deal.calculation === 'fixedAmount' ? pow10(rs) : pow10(bs + rs) * (deal.calculation === 'percent' ? 100n : 1n);
+  const from = deal.tiers.map((t) => t.from.units * pow10(bs - t.from.scale));
+  const rate = deal.tiers.map((t) => t.rate.units * pow10(rs - t.rate.scale));
+  const { offset, slope } = tierLines(deal, from, rate);
   return {
     deal,
     rank,
     basisScale: bs,
     rateScale: rs,
-    from: deal.tiers.map((t) => t.from.units * pow10(bs - t.from.scale)),
-    rate: deal.tiers.map((t) => t.rate.units * pow10(rs - t.rate.scale)),
+    from,
+    rate,
+    tierOffset: offset,
+    tierSlope: slope,
     minorFactor: pow10(minor),
     minorScaleUp: pow10(bs - minor),
     denominator,
+    minorDenominator: denominator % pow10(minor) === 0n ? denominator / pow10(minor) : 0n,
     itemIds: scopeSet(deal.items, 'table'),
     itemGroups: scopeSet(deal.items, 'group'),
+    stage: deal.basis.stage,
+    includeCreditNotes: deal.basis.includeCreditNotes,
+    validFrom: deal.validFrom,
+    validTo: deal.validTo,
+    valueBasis: deal.basis.measure === 'value',
+    reducedByProvisions: deal.reduction.apply && deal.reduction.basis !== 'rebate' && deal.basis.measure === 'value',
+    reducesOthers: !deal.reduction.excludeFromReduction && deal.basis.measure === 'value',
   };
+}
+
+// Within tier k every method is linear in the basis b (k = highest tier with from[k] ≤ b):
+//   cumulative  rate[k]·b
+//   stepped     Σ_{i<k} rate[i]·(from[i+1] − from[i]) + rate[k]·(b − from[k])
+//   rolling     Σ_{i<k} rate[i]·from[i+1] + rate[k]·b
+//   total       (Σ_{i≤k} rate[i])·b
+// and a fixed amount is a constant: rate[k] (cumulative) or Σ_{i≤k} rate[i].
+function tierLines(deal: RebateDeal, from: readonly bigint[], rate: readonly bigint[]): { offset: bigint[]; slope: bigint[] } {
+  const offset: bigint[] = [];
+  const slope: bigint[] = [];
+  let below = 0n; // Σ over the tiers below k, per method
+  let rates = 0n;
+  for (let k = 0; k < from.length; k++) {
+    const r = rate[k] as bigint;
+    const f = from[k] as bigint;
+    rates += r;
+    if (deal.calculation === 'fixedAmount') {
+      offset.push(deal.tierMethod === 'cumulative' ? r : rates);
+      slope.push(0n);
+      continue;
+    }
+    switch (deal.tierMethod) {
+      case 'cumulative':
+        offset.push(0n);
+        slope.push(r);
+        break;
+      case 'stepped':
+        offset.push(below - r * f);
+        slope.push(r);
+        break;
+      case 'rolling':
+        offset.push(below);
+        slope.push(r);
+        break;
+      case 'total':
+        offset.push(0n);
+        slope.push(rates);
+        break;
+    }
+    const next = from[k + 1];
+    if (next !== undefined) below += deal.tierMethod === 'stepped' ? r * (next - f) : r * next;
+  }
+  return { offset, slope };
 }
 
 /**

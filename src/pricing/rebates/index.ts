@@ -1,4 +1,5 @@
 // order-to-cash/rebates: rebate, royalty and trade-allowance deals, tiers, accrual, true-up and forecasts.
+export { type AccrualTotal, accrualTotals } from './accrualTotals.js';
 export {
   type AccrualResult,
   type AccrualState,

@@ -9,7 +9,8 @@ import { type Scaled, scaledOf } from '../../money/Scaled.js';
 import { RoundingModeSchema } from '../../money/schemas.js';
 import { periodEndOf } from './_internal/periods.js';
 import { reachedTier, tierNumerator } from './_internal/tiers.js';
-import type { AccrualState, AppliedReduction, ProvisionEntry } from './accrueRebates.js';
+import { entryOf, tableOf } from './_internal/accrualStates.js';
+import type { AccrualState, AppliedReduction, ProvisionEntry } from './AccrualState.js';
 import type { CompiledDeal, RebateProgram } from './compileRebateDeals.js';
 
 /** An adjustment (delta claim) booked by a true-up. Append-only: earlier ones are never changed. */
@@ -47,8 +48,10 @@ export type RebateSettlement = {
   readonly basis: Scaled;
   /** Tier reached by the period's basis (0-based, −1 = none). */
   readonly tier: number;
-  /** Tier amount of the period basis, rounded once. */
+  /** Tier amount of the period basis, rounded once, raised to the deal's minimum amount when below it. */
   readonly earned: Money;
+  /** Whether the deal's `minimumAmount` replaced a lower tier amount. */
+  readonly minimumApplied: boolean;
   readonly provided: Money;
   readonly priorAdjustments: Money;
   /** earned − provided − priorAdjustments: the adjustment booked now. */
@@ -70,8 +73,8 @@ const OptionsSchema = /* @__PURE__ */ z.object({ periodEnd: CalendarDateSchema, 
 /**
  * Period-end claim and true-up (reference §2.4 and §2.6): per deal and customer, the tier
  * amount of the period's whole basis is the rebate earned (tier changes are retroactive for
- * the period); the difference to the provisions and earlier adjustments is booked as a new
- * adjustment, and spread over the source lines (by |basis|, with `allocateMoney`) as their
+ * the period; a deal's `minimumAmount` raises a lower amount to it); the difference to the
+ * provisions and earlier adjustments is booked as a new adjustment, and spread over the source lines (by |basis|, with `allocateMoney`) as their
  * write-offs. After it, provisions + adjustments = earned. Re-running with the returned
  * adjustments books nothing more.
  *
@@ -83,9 +86,12 @@ const OptionsSchema = /* @__PURE__ */ z.object({ periodEnd: CalendarDateSchema, 
  */
 export function trueUpRebates(program: RebateProgram, provisions: AccrualState, options: TrueUpRebatesOptions): TrueUpResult {
   const { periodEnd, rounding } = parseInput(OptionsSchema, { periodEnd: options.periodEnd, rounding: options.rounding }, ['options']);
+  // Only the rows of the closed period become entry objects.
+  const t = tableOf(provisions);
   const buckets = new Map<string, ProvisionEntry[]>();
-  for (const e of provisions.entries.values()) {
-    if (e.periodEnd !== periodEnd) continue;
+  for (let r = 0; r < t.size; r++) {
+    if (t.periodEnd[r] !== periodEnd) continue;
+    const e = entryOf(t, r);
     const k = `${e.dealId}|${e.customerId}`;
     const list = buckets.get(k);
     if (list === undefined) buckets.set(k, [e]);
@@ -128,7 +134,11 @@ function settle(
   const abs = negative ? -b : b;
   const n = tierNumerator(d.tierMethod, d.calculation, c.from, c.rate, abs);
   // One rounding: the period's exact tier amount to the currency's minor unit.
-  const earned = divideRounded((negative ? -n : n) * c.minorFactor, c.denominator, rounding);
+  const tierAmount = divideRounded((negative ? -n : n) * c.minorFactor, c.denominator, rounding);
+  // reference §2.1: the minimum rebate per period (it may be negative).
+  const minimum = d.minimumAmount?.minor;
+  const minimumApplied = minimum !== undefined && tierAmount < minimum;
+  const earned = minimumApplied ? minimum : tierAmount;
   const mine = (x: { dealId: string; customerId: string; periodEnd: CalendarDate }): boolean =>
     x.dealId === d.id && x.customerId === customerId && x.periodEnd === periodEnd;
   const prior = (options.adjustments ?? []).filter(mine);
@@ -149,6 +159,7 @@ function settle(
     basis: scaledOf(b, c.basisScale),
     tier: reachedTier(c.from, abs),
     earned: m(earned),
+    minimumApplied,
     provided: m(provided),
     priorAdjustments: m(priorSum),
     delta: m(delta),

@@ -2,6 +2,9 @@ import { describe, expect } from 'vitest';
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { accrueRebates, emptyAccrual, listProvisions, mergeAccruals, type AccrualState } from '../../../src/pricing/rebates/accrueRebates.js';
+import { accrualTotals } from '../../../src/pricing/rebates/accrualTotals.js';
+import { calculateTierRebate } from '../../../src/pricing/rebates/calculateTierRebate.js';
+import { ROUNDING_MODES } from '../../../src/money/rounding.js';
 import { compileRebateDeals } from '../../../src/pricing/rebates/compileRebateDeals.js';
 import type { RebateSourceLine } from '../../../src/pricing/rebates/RebateDeal.js';
 import { formatMoney } from '../../../src/money/formatMoney.js';
@@ -82,6 +85,63 @@ describe('accrueRebates', () => {
     const copy = structuredClone(lines);
     accrue(lines);
     expect(lines).toEqual(copy);
+  });
+
+  const methods = ['stepped', 'cumulative', 'rolling', 'total'] as const;
+  const everyMethod = compileRebateDeals(
+    methods.flatMap((m, i) => [
+      dealInput({ id: `V-${m}`, tierMethod: m, processingOrder: i, tiers: [{ from: '0', rate: '1.5' }, { from: '300', rate: '2.25' }, { from: '2000', rate: '4' }] }),
+      { ...legacyDeal(), id: `Q-${m}`, tierMethod: m, processingOrder: 10 + i, tiers: [{ from: '0.5', rate: '0.125' }, { from: '40', rate: '1.10' }, { from: '120.25', rate: '2' }] },
+    ]),
+  );
+  test.prop([rebateSourceLinesArb({ maxLength: 20 }), fc.constantFrom(...ROUNDING_MODES)])(
+    'every provision is the tier rebate of its line alone (calculateTierRebate), for all four methods',
+    (lines, mode) => {
+      const byId = new Map(everyMethod.deals.map((c) => [c.deal.id, c.deal]));
+      for (const e of listProvisions(accrueRebates(everyMethod, lines, { rounding: mode }).state)) {
+        const d = byId.get(e.dealId);
+        if (d === undefined) throw new Error(e.dealId);
+        const expected = calculateTierRebate({ method: d.tierMethod, calculation: d.calculation, tiers: d.tiers, basis: e.basis, currency: d.currency }, { rounding: mode });
+        expect([e.key, e.amount.minor, e.tier]).toEqual([e.key, expected.amount.minor, expected.tier]);
+      }
+    },
+  );
+
+  test.prop([rebateSourceLinesArb(), fc.array(fc.boolean(), { maxLength: 40 })])(
+    'accrualTotals sums the provisions per deal, customer and period, and totals of disjoint shards add up',
+    (lines, split) => {
+      const state = accrue(lines);
+      const expected = new Map<string, [bigint, bigint, number]>();
+      for (const e of state.entries.values()) {
+        const k = `${e.dealId}|${e.customerId}|${e.periodEnd}`;
+        const t = expected.get(k) ?? [0n, 0n, 0];
+        expected.set(k, [t[0] + e.amount.minor, t[1] + e.basis.units, t[2] + 1]);
+      }
+      const totals = accrualTotals(state);
+      expect(new Map(totals.map((t) => [`${t.dealId}|${t.customerId}|${t.periodEnd}`, [t.provided.minor, t.basis.units, t.provisions]]))).toEqual(expected);
+      const keys = totals.map((t) => [t.dealId, t.customerId, t.periodEnd].join('|'));
+      expect(keys).toEqual([...keys].sort());
+      const a = accrue(lines.filter((_, i) => split[i] === true));
+      const b = accrue(lines.filter((_, i) => split[i] !== true));
+      const merged = accrualTotals(mergeAccruals(a, b));
+      expect(merged.reduce((s, t) => s + t.provided.minor, 0n)).toBe([...accrualTotals(a), ...accrualTotals(b)].reduce((s, t) => s + t.provided.minor, 0n));
+    },
+  );
+
+  test.prop([rebateSourceLinesArb({ maxLength: 20 })])('a state that travelled by structured clone (a worker message) merges and re-accrues like the original', (lines) => {
+    const state = accrue(lines);
+    const travelled = structuredClone({ size: state.size, entries: state.entries }) as AccrualState;
+    expect(canon(mergeAccruals(travelled, emptyAccrual())).map((e) => [e.key, e.amount.minor, e.basis.units])).toEqual(canon(state).map((e) => [e.key, e.amount.minor, e.basis.units]));
+    expect(accrueRebates(program, lines, { rounding, state: travelled }).entries).toEqual([]);
+  });
+
+  test('amounts beyond 64 bits are kept exactly', () => {
+    const huge = line({ amount: '1' });
+    const big = { ...huge, netAmount: money(10n ** 30n, 'USD') };
+    const { state } = accrueRebates(compileRebateDeals([dealInput({ tierMethod: 'cumulative', tiers: [{ from: '0', rate: '10' }] })]), [big], { rounding });
+    const [e] = listProvisions(state);
+    expect([e?.basis.units, e?.amount.minor]).toEqual([10n ** 30n, 10n ** 29n]);
+    expect(accrueRebates(compileRebateDeals([dealInput({ tierMethod: 'cumulative', tiers: [{ from: '0', rate: '10' }] })]), [big], { rounding, state }).entries).toEqual([]);
   });
 
   test('reference §2.6: a claim per invoiced line at the line-level tier, 40 units → 800, 60 units → 2,400', () => {

@@ -1,5 +1,6 @@
 import { describe, expect } from 'vitest';
 import { test } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { accrueRebates } from '../../../src/pricing/rebates/accrueRebates.js';
 import { compileRebateDeals } from '../../../src/pricing/rebates/compileRebateDeals.js';
 import { trueUpRebates } from '../../../src/pricing/rebates/trueUpRebates.js';
@@ -47,6 +48,29 @@ describe('trueUpRebates', () => {
     ]);
     expect(s?.tier).toBe(1);
     expect(s?.claimPeriodEnd).toBe('2026-03-31');
+  });
+
+  test.prop([rebateSourceLinesArb({ days: 31 }), fc.bigInt({ min: -50_000n, max: 50_000n })])(
+    'a minimum amount per period floors what is earned (it may be negative), and the true-up still balances',
+    (lines, minimum) => {
+      const plain = compileRebateDeals([dealInput({ id: 'MIN' })]);
+      const floored = compileRebateDeals([dealInput({ id: 'MIN', minimumAmount: { currency: 'USD', amount: (Number(minimum) / 100).toFixed(2) } })]);
+      const { state } = accrueRebates(plain, lines, { rounding: 'halfUp' });
+      const a = trueUpRebates(plain, state, { periodEnd, rounding: 'halfUp' }).settlements;
+      const b = trueUpRebates(floored, state, { periodEnd, rounding: 'halfUp' });
+      expect(b.settlements.map((s) => s.earned.minor)).toEqual(a.map((s) => (s.earned.minor < minimum ? minimum : s.earned.minor)));
+      expect(b.settlements.map((s) => s.minimumApplied)).toEqual(a.map((s) => s.earned.minor < minimum));
+      for (const s of b.settlements) expect(s.provided.minor + s.delta.minor).toBe(s.earned.minor);
+    },
+  );
+
+  test('a minimum of 0 keeps returns from earning a negative rebate', () => {
+    const deal = { ...legacyDeal(), minimumAmount: { currency: 'USD', amount: '0' } };
+    const p = compileRebateDeals([deal]);
+    const { state } = accrueRebates(p, [line({ kind: 'creditNote', qty: '10' })], { rounding: 'halfUp' });
+    const [s] = trueUpRebates(p, state, { periodEnd, rounding: 'halfUp' }).settlements;
+    expect(s && [fmt(s.provided), fmt(s.earned), fmt(s.delta), s.minimumApplied]).toEqual(['USD -200.00', 'USD 0.00', 'USD 200.00', true]);
+    expect(() => compileRebateDeals([{ ...deal, minimumAmount: { currency: 'EUR', amount: '1' } }])).toThrowErrorMatchingInlineSnapshot(`[OrderToCashError: Invalid input. Fix these fields and call again: deals[0].minimumAmount.currency: must be the deal currency USD]`);
   });
 
   test('claims already paid reduce what is still to claim', () => {

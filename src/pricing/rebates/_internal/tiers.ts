@@ -21,7 +21,18 @@ export function tierNumerator(
   rate: readonly bigint[],
   b: bigint,
 ): bigint {
-  const k = reachedTier(from, b);
+  return tierNumeratorAt(method, calculation, from, rate, b, reachedTier(from, b));
+}
+
+/** {@link tierNumerator} when the tier `k` reached by `b` is already known. */
+export function tierNumeratorAt(
+  method: TierMethod,
+  calculation: RebateCalculation,
+  from: readonly bigint[],
+  rate: readonly bigint[],
+  b: bigint,
+  k: number,
+): bigint {
   if (k < 0) return 0n;
   if (calculation === 'fixedAmount') {
     if (method === 'cumulative') return rate[k] as bigint;
