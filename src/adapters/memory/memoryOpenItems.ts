@@ -53,7 +53,8 @@ function parseItems(items: readonly OpenItem[]): OpenItem[] {
  * `order-to-cash/payments`) in one synchronous step, so concurrent calls never interleave
  * and an item never goes past zero. Stored items are frozen copies (parsed with
  * `OpenItemSchema`). The items a settlement opens (`newItems`) are stored with it and those a
- * reversal removes (`removedItems`) are dropped in the same step. The `applied` outcome's `version` counts the settlements applied (1, 2, …).
+ * reversal removes (`removedItems`) are dropped in the same step; an item is removed only by
+ * the reversal of the settlement that opened it (otherwise `conflict`). The `applied` outcome's `version` counts the settlements applied (1, 2, …).
  * @param items - the initial open items
  * @returns the repository
  * @throws {@link OrderToCashError} `invalid_input` for bad items (here and in `putOpenItems`)
@@ -66,6 +67,8 @@ function parseItems(items: readonly OpenItem[]): OpenItem[] {
 export function memoryOpenItems(items: readonly OpenItem[] = []): MemoryOpenItemRepository {
   const byId = new Map<string, OpenItem>(parseItems(items).map((i) => [i.id, i]));
   const applied = new Map<string, string>();
+  // Opened item id → key of the settlement that opened it: only that settlement's reversal removes it.
+  const openedBy = new Map<string, string>();
   let version = 0;
   return {
     listOpen(query: OpenItemQuery): Promise<readonly OpenItem[]> {
@@ -101,12 +104,19 @@ export function memoryOpenItems(items: readonly OpenItem[] = []): MemoryOpenItem
             return { kind: 'duplicate' };
           case 'conflict':
             return { kind: 'conflict', staleItemIds: outcome.staleItemIds };
-          case 'applied':
-            for (const item of settlement.removedItems ?? []) byId.delete(item.id);
+          case 'applied': {
+            const foreign = (settlement.removedItems ?? []).filter((i) => openedBy.get(i.id) !== settlement.reversalOf).map((i) => i.id);
+            if (foreign.length > 0) return { kind: 'conflict', staleItemIds: [...new Set(foreign)].sort() };
+            for (const item of settlement.removedItems ?? []) {
+              byId.delete(item.id);
+              openedBy.delete(item.id);
+            }
+            for (const item of settlement.newItems ?? []) openedBy.set(item.id, key);
             for (const item of outcome.state.items) byId.set(item.id, Object.isFrozen(item) ? item : frozen(copyOf(item)));
             applied.set(key, settlement.contentHash);
             version += 1;
             return { kind: 'applied', version };
+          }
         }
       });
     },

@@ -54,7 +54,7 @@ class Rollback extends Error {
   }
 }
 
-/** The column arrays of `otc_open_items` rows, for `unnest`: the residual as a column, the rest as `jsonb`. */
+/** The column arrays of `otc_open_items` rows, for `unnest`: the residual, origin and reason code as columns, the item (but its residual) as `jsonb`. */
 function columnsOf(items: readonly OpenItem[]): unknown[] {
   return [
     items.map((i) => i.id),
@@ -64,29 +64,32 @@ function columnsOf(items: readonly OpenItem[]): unknown[] {
     items.map((i) => i.dueDate),
     items.map((i) => i.residual.minor.toString()),
     items.map(({ residual: _residual, ...rest }) => toJsonText(rest)),
+    items.map((i) => i.originItemId ?? null),
+    items.map((i) => i.reasonCode ?? null),
   ];
 }
 
 async function insertItems(tx: SqlQueryable, items: readonly OpenItem[]): Promise<void> {
   if (items.length === 0) return;
   await tx.query(
-    `INSERT INTO otc_open_items AS o (id, kind, customer_id, currency, due_date, residual_minor, data)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::numeric[], $7::jsonb[])
+    `INSERT INTO otc_open_items AS o (id, kind, customer_id, currency, due_date, residual_minor, data, origin_item_id, reason_code)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::numeric[], $7::jsonb[], $8::text[], $9::text[])
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, customer_id = excluded.customer_id, currency = excluded.currency,
-       due_date = excluded.due_date, residual_minor = excluded.residual_minor, data = excluded.data, version = o.version + 1`,
+       due_date = excluded.due_date, residual_minor = excluded.residual_minor, data = excluded.data,
+       origin_item_id = excluded.origin_item_id, reason_code = excluded.reason_code, version = o.version + 1`,
     columnsOf(items),
   );
 }
 
-/** Inserts the items a settlement opens; an id taken meanwhile by another transaction rolls back as a conflict. */
-async function insertOpened(tx: SqlQueryable, items: readonly OpenItem[]): Promise<void> {
+/** Inserts the items the settlement under `key` opens; an id taken meanwhile by another transaction rolls back as a conflict. */
+async function insertOpened(tx: SqlQueryable, items: readonly OpenItem[], key: string): Promise<void> {
   if (items.length === 0) return;
   const inserted = (
     await tx.query(
-      `INSERT INTO otc_open_items (id, kind, customer_id, currency, due_date, residual_minor, data)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::numeric[], $7::jsonb[])
+      `INSERT INTO otc_open_items (id, kind, customer_id, currency, due_date, residual_minor, data, origin_item_id, reason_code, opened_by)
+       SELECT *, $10::text FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::numeric[], $7::jsonb[], $8::text[], $9::text[])
        ON CONFLICT (id) DO NOTHING RETURNING id`,
-      columnsOf(items),
+      [...columnsOf(items), key],
     )
   ).rows as { id: string }[];
   if (inserted.length === items.length) return;
@@ -145,9 +148,15 @@ async function applyInTransaction(tx: SqlQueryable, settlement: Settlement, key:
        FROM unnest($1::text[], $2::numeric[]) AS v(id, residual) WHERE o.id = v.id`,
       [changed.map((i) => i.id), changed.map((i) => i.residual.minor.toString())],
     );
+  // Only the reversal of the settlement that opened an item removes it.
   const removed = (settlement.removedItems ?? []).map((i) => i.id as string);
-  if (removed.length > 0) await tx.query('DELETE FROM otc_open_items WHERE id = ANY($1::text[])', [removed]);
-  await insertOpened(tx, settlement.newItems ?? []);
+  if (removed.length > 0) {
+    const deleted = (await tx.query('DELETE FROM otc_open_items WHERE id = ANY($1::text[]) AND opened_by = $2 RETURNING id', [removed, settlement.reversalOf ?? null])).rows as { id: string }[];
+    const gone = new Set(deleted.map((r) => r.id));
+    const kept = removed.filter((id) => !gone.has(id)).sort() as OpenItemId[];
+    if (kept.length > 0) throw new Rollback({ kind: 'conflict', staleItemIds: kept });
+  }
+  await insertOpened(tx, settlement.newItems ?? [], key);
   // 4. The entries, one row each.
   const entries = settlement.entries;
   if (entries.length > 0)

@@ -253,6 +253,19 @@ function exampleLaws(make: MakeOpenItemRepository, concurrency: number): [string
       },
     ],
     [
+      'only the reversal of the settlement that opened an item removes it: another removal is a conflict',
+      async () => {
+        const repo = await make(SEED);
+        const s = settle(12_000n, [INV1], 'k-1');
+        check((await apply(repo, s)).kind === 'applied', 'overpayment applied');
+        const before = await open(repo);
+        const reversal = reverseSettlement(s, 'k-1-reversal');
+        const forged: Settlement = { ...reversal, contentHash: `${reversal.contentHash}-forged`, removedItems: [...(reversal.removedItems ?? []), INV3] };
+        checkEqual(await apply(repo, forged), { kind: 'conflict', staleItemIds: ['INV-3'] }, 'a reversal removing a seeded item');
+        checkEqual(await open(repo), before, 'items after the conflict');
+      },
+    ],
+    [
       'returned items are values: a later settlement does not change a list already returned',
       async () => {
         const repo = await make(SEED);
