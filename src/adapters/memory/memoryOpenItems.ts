@@ -27,6 +27,11 @@ function frozen(item: OpenItem): OpenItem {
   return Object.freeze(item);
 }
 
+/** A copy that shares nothing mutable with the caller's item (an opened item comes from the settlement). */
+function copyOf(item: OpenItem): OpenItem {
+  return { ...item, references: [...item.references], cashDiscounts: item.cashDiscounts.map((step) => ({ ...step })) };
+}
+
 function byDueDateThenId(a: OpenItem, b: OpenItem): number {
   if (a.dueDate !== b.dueDate) return a.dueDate < b.dueDate ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -47,7 +52,9 @@ function parseItems(items: readonly OpenItem[]): OpenItem[] {
  * each settlement is checked and applied by the payments rule (`applySettlement` of
  * `order-to-cash/payments`) in one synchronous step, so concurrent calls never interleave
  * and an item never goes past zero. Stored items are frozen copies (parsed with
- * `OpenItemSchema`). The `applied` outcome's `version` counts the settlements applied (1, 2, …).
+ * `OpenItemSchema`). The items a settlement opens (`newItems`) are stored with it and those a
+ * reversal removes (`removedItems`) are dropped in the same step; an item is removed only by
+ * the reversal of the settlement that opened it (otherwise `conflict`). The `applied` outcome's `version` counts the settlements applied (1, 2, …).
  * @param items - the initial open items
  * @returns the repository
  * @throws {@link OrderToCashError} `invalid_input` for bad items (here and in `putOpenItems`)
@@ -60,6 +67,8 @@ function parseItems(items: readonly OpenItem[]): OpenItem[] {
 export function memoryOpenItems(items: readonly OpenItem[] = []): MemoryOpenItemRepository {
   const byId = new Map<string, OpenItem>(parseItems(items).map((i) => [i.id, i]));
   const applied = new Map<string, string>();
+  // Opened item id → key of the settlement that opened it: only that settlement's reversal removes it.
+  const openedBy = new Map<string, string>();
   let version = 0;
   return {
     listOpen(query: OpenItemQuery): Promise<readonly OpenItem[]> {
@@ -76,7 +85,13 @@ export function memoryOpenItems(items: readonly OpenItem[] = []): MemoryOpenItem
           invalidInput(['settlement', 'contentHash'], 'must be the content hash of the settlement (from settlePayment or reverseSettlement)');
         // The payments rule on the items the settlement names (and the key's stored hash, if any):
         // the same decision as on the whole state, without copying it per settlement.
-        const named = new Set(settlement.entries.flatMap((e) => (e.itemId === undefined ? [] : [e.itemId as string])));
+        // The items it opens and removes are named too: an opened id already present or a removed
+        // item settled since is a conflict.
+        const named = new Set<string>([
+          ...settlement.entries.flatMap((e) => (e.itemId === undefined ? [] : [e.itemId as string])),
+          ...(settlement.newItems ?? []).map((i) => i.id as string),
+          ...(settlement.removedItems ?? []).map((i) => i.id as string),
+        ]);
         const touched = [...named].flatMap((id) => {
           const item = byId.get(id);
           return item === undefined ? [] : [item];
@@ -89,11 +104,19 @@ export function memoryOpenItems(items: readonly OpenItem[] = []): MemoryOpenItem
             return { kind: 'duplicate' };
           case 'conflict':
             return { kind: 'conflict', staleItemIds: outcome.staleItemIds };
-          case 'applied':
-            for (const item of outcome.state.items) byId.set(item.id, Object.isFrozen(item) ? item : frozen(item));
+          case 'applied': {
+            const foreign = (settlement.removedItems ?? []).filter((i) => openedBy.get(i.id) !== settlement.reversalOf).map((i) => i.id);
+            if (foreign.length > 0) return { kind: 'conflict', staleItemIds: [...new Set(foreign)].sort() };
+            for (const item of settlement.removedItems ?? []) {
+              byId.delete(item.id);
+              openedBy.delete(item.id);
+            }
+            for (const item of settlement.newItems ?? []) openedBy.set(item.id, key);
+            for (const item of outcome.state.items) byId.set(item.id, Object.isFrozen(item) ? item : frozen(copyOf(item)));
             applied.set(key, settlement.contentHash);
             version += 1;
             return { kind: 'applied', version };
+          }
         }
       });
     },

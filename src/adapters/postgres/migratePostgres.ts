@@ -12,7 +12,7 @@ export type MigratePostgresOptions = { readonly migrations?: readonly PostgresMi
  * What {@link migratePostgres} did: the versions it applied now (empty when the schema was
  * already current) and every version recorded afterwards.
  * @example
- * const r: MigratePostgresResult = { applied: [1, 2], current: [1, 2] };
+ * const r: MigratePostgresResult = { applied: [1, 2, 3], current: [1, 2, 3] };
  */
 export type MigratePostgresResult = { readonly applied: readonly number[]; readonly current: readonly number[] };
 
@@ -27,8 +27,8 @@ const MIGRATION_LOCK = '7361008245718204137';
  * @param options - other migrations than {@link postgresMigrations} (for tests)
  * @returns the versions applied now and all versions recorded
  * @example
- * await migratePostgres(new PGlite()) //=> { applied: [1, 2], current: [1, 2] }
- * await migratePostgres(db)           //=> { applied: [], current: [1, 2] }
+ * await migratePostgres(new PGlite()) //=> { applied: [1, 2, 3], current: [1, 2, 3] }
+ * await migratePostgres(db)           //=> { applied: [], current: [1, 2, 3] }
  */
 export async function migratePostgres(driver: PostgresDriver, options: MigratePostgresOptions = {}): Promise<MigratePostgresResult> {
   const migrations = [...(options.migrations ?? postgresMigrations)].sort((a, b) => a.version - b.version);

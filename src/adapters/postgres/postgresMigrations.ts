@@ -16,8 +16,11 @@ export type PostgresMigration = { readonly version: number; readonly name: strin
  *    `otc_settlement_entries`: its entries, one row each, for queries and audits.
  * 2. `otc_aggregates`: versioned aggregates (type, id, version, `jsonb` value);
  *    `otc_sequences`: named counters for document numbers.
+ * 3. Items opened by settlements: `otc_open_items.opened_by` (the idempotency key of the
+ *    settlement that opened the item, so that only its reversal removes it), and
+ *    `origin_item_id`, `reason_code` as columns for queries (the item's `data` keeps them too).
  * @example
- * postgresMigrations.map((m) => m.version) //=> [1, 2]
+ * postgresMigrations.map((m) => m.version) //=> [1, 2, 3]
  */
 export const postgresMigrations: readonly PostgresMigration[] = [
   {
@@ -76,6 +79,19 @@ export const postgresMigrations: readonly PostgresMigration[] = [
         name text PRIMARY KEY,
         value bigint NOT NULL CHECK (value > 0)
       )`,
+    ],
+  },
+  {
+    version: 3,
+    name: 'items opened by settlements',
+    statements: [
+      `ALTER TABLE otc_open_items ADD COLUMN opened_by text REFERENCES otc_settlements (idempotency_key)`,
+      `ALTER TABLE otc_open_items ADD COLUMN origin_item_id text`,
+      `ALTER TABLE otc_open_items ADD COLUMN reason_code text`,
+      `UPDATE otc_open_items SET origin_item_id = data->>'originItemId', reason_code = data->>'reasonCode'
+        WHERE data ? 'originItemId' OR data ? 'reasonCode'`,
+      `CREATE INDEX otc_open_items_opened_by ON otc_open_items (opened_by) WHERE opened_by IS NOT NULL`,
+      `CREATE INDEX otc_open_items_origin ON otc_open_items (origin_item_id) WHERE origin_item_id IS NOT NULL`,
     ],
   },
 ];

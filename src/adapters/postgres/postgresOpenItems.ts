@@ -33,7 +33,7 @@ export type PostgresOpenItemsOptions = {
 
 const OpenItemQuerySchema = /* @__PURE__ */ z.object({ customerId: CustomerIdSchema, currency: CurrencyCodeSchema });
 const OpenItemsSchema = /* @__PURE__ */ z.array(OpenItemSchema);
-const RESIDUAL_KINDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['applied', 'cashDiscount', 'pennyDifference', 'writeOff', 'deduction']);
+const RESIDUAL_KINDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['applied', 'cashDiscount', 'pennyDifference', 'writeOff', 'deduction', 'residualItem']);
 
 type ItemRow = { readonly data: unknown; readonly residual: string; readonly currency: string };
 
@@ -54,23 +54,47 @@ class Rollback extends Error {
   }
 }
 
+/** The column arrays of `otc_open_items` rows, for `unnest`: the residual, origin and reason code as columns, the item (but its residual) as `jsonb`. */
+function columnsOf(items: readonly OpenItem[]): unknown[] {
+  return [
+    items.map((i) => i.id),
+    items.map((i) => i.kind),
+    items.map((i) => i.customerId),
+    items.map((i) => i.currency),
+    items.map((i) => i.dueDate),
+    items.map((i) => i.residual.minor.toString()),
+    items.map(({ residual: _residual, ...rest }) => toJsonText(rest)),
+    items.map((i) => i.originItemId ?? null),
+    items.map((i) => i.reasonCode ?? null),
+  ];
+}
+
 async function insertItems(tx: SqlQueryable, items: readonly OpenItem[]): Promise<void> {
   if (items.length === 0) return;
   await tx.query(
-    `INSERT INTO otc_open_items AS o (id, kind, customer_id, currency, due_date, residual_minor, data)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::numeric[], $7::jsonb[])
+    `INSERT INTO otc_open_items AS o (id, kind, customer_id, currency, due_date, residual_minor, data, origin_item_id, reason_code)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::numeric[], $7::jsonb[], $8::text[], $9::text[])
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, customer_id = excluded.customer_id, currency = excluded.currency,
-       due_date = excluded.due_date, residual_minor = excluded.residual_minor, data = excluded.data, version = o.version + 1`,
-    [
-      items.map((i) => i.id),
-      items.map((i) => i.kind),
-      items.map((i) => i.customerId),
-      items.map((i) => i.currency),
-      items.map((i) => i.dueDate),
-      items.map((i) => i.residual.minor.toString()),
-      items.map(({ residual: _residual, ...rest }) => toJsonText(rest)),
-    ],
+       due_date = excluded.due_date, residual_minor = excluded.residual_minor, data = excluded.data,
+       origin_item_id = excluded.origin_item_id, reason_code = excluded.reason_code, version = o.version + 1`,
+    columnsOf(items),
   );
+}
+
+/** Inserts the items the settlement under `key` opens; an id taken meanwhile by another transaction rolls back as a conflict. */
+async function insertOpened(tx: SqlQueryable, items: readonly OpenItem[], key: string): Promise<void> {
+  if (items.length === 0) return;
+  const inserted = (
+    await tx.query(
+      `INSERT INTO otc_open_items (id, kind, customer_id, currency, due_date, residual_minor, data, origin_item_id, reason_code, opened_by)
+       SELECT *, $10::text FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::numeric[], $7::jsonb[], $8::text[], $9::text[])
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [...columnsOf(items), key],
+    )
+  ).rows as { id: string }[];
+  if (inserted.length === items.length) return;
+  const done = new Set(inserted.map((r) => r.id));
+  throw new Rollback({ kind: 'conflict', staleItemIds: items.filter((i) => !done.has(i.id)).map((i) => i.id).sort() });
 }
 
 async function applyInTransaction(tx: SqlQueryable, settlement: Settlement, key: string): Promise<ApplyOutcome> {
@@ -98,8 +122,9 @@ async function applyInTransaction(tx: SqlQueryable, settlement: Settlement, key:
     applyToState({ items: [], applied: new Map([[key, hash]]) }, { ...settlement, idempotencyKey: key });
     return { kind: 'duplicate' };
   }
-  // 2. Lock the items the settlement changes, in id order (no deadlock between settlements).
-  const ids = [...new Set(settlement.entries.filter((e) => e.itemId !== undefined && RESIDUAL_KINDS.has(e.kind)).map((e) => e.itemId as string))].sort();
+  // 2. Lock the items the settlement changes or removes, and any row already holding an id it
+  //    opens, in id order (no deadlock between settlements).
+  const ids = itemIdsOf(settlement);
   const locked =
     ids.length === 0
       ? []
@@ -110,17 +135,28 @@ async function applyInTransaction(tx: SqlQueryable, settlement: Settlement, key:
             [ids],
           )
         ).rows as ItemRow[]);
-  // 3. The payments rule on the locked rows: all or nothing, never over-settled.
-  const before = locked.map(itemOf);
-  const outcome = applyToState({ items: before, applied: new Map() }, { ...settlement, idempotencyKey: key });
+  // 3. The payments rule on the locked rows: all or nothing, never over-settled; an opened id
+  //    already taken or a removed item settled since is a conflict.
+  const before = new Map(locked.map(itemOf).map((i) => [i.id as string, i]));
+  const outcome = applyToState({ items: [...before.values()], applied: new Map() }, { ...settlement, idempotencyKey: key });
   if (outcome.kind === 'conflict') throw new Rollback({ kind: 'conflict', staleItemIds: outcome.staleItemIds });
-  const changed = outcome.state.items.filter((item, i) => item.residual.minor !== before[i]?.residual.minor);
+  const opened = new Set((settlement.newItems ?? []).map((i) => i.id as string));
+  const changed = outcome.state.items.filter((item) => !opened.has(item.id) && item.residual.minor !== before.get(item.id)?.residual.minor);
   if (changed.length > 0)
     await tx.query(
       `UPDATE otc_open_items AS o SET residual_minor = v.residual, version = o.version + 1
        FROM unnest($1::text[], $2::numeric[]) AS v(id, residual) WHERE o.id = v.id`,
       [changed.map((i) => i.id), changed.map((i) => i.residual.minor.toString())],
     );
+  // Only the reversal of the settlement that opened an item removes it.
+  const removed = (settlement.removedItems ?? []).map((i) => i.id as string);
+  if (removed.length > 0) {
+    const deleted = (await tx.query('DELETE FROM otc_open_items WHERE id = ANY($1::text[]) AND opened_by = $2 RETURNING id', [removed, settlement.reversalOf ?? null])).rows as { id: string }[];
+    const gone = new Set(deleted.map((r) => r.id));
+    const kept = removed.filter((id) => !gone.has(id)).sort() as OpenItemId[];
+    if (kept.length > 0) throw new Rollback({ kind: 'conflict', staleItemIds: kept });
+  }
+  await insertOpened(tx, settlement.newItems ?? [], key);
   // 4. The entries, one row each.
   const entries = settlement.entries;
   if (entries.length > 0)
@@ -144,8 +180,9 @@ async function applyInTransaction(tx: SqlQueryable, settlement: Settlement, key:
  * Open items in PostgreSQL (PGlite or a server, through {@link sqlDatabase}); run
  * {@link migratePostgres} once first. Each settlement is one transaction that claims its
  * idempotency key with the content hash, locks the items it changes (`SELECT … FOR UPDATE`
- * in id order), applies the payments rule to the locked rows and writes the new residuals
- * with version + 1: a settlement can never take an item past zero, even when many run at
+ * in id order, with the items it removes and any row holding an id it opens), applies the
+ * payments rule to the locked rows, writes the new residuals with version + 1, inserts the
+ * items it opens (`newItems`) and deletes those a reversal removes (`removedItems`): a settlement can never take an item past zero, even when many run at
  * once. Serialisation failures and deadlocks are retried; after `maxAttempts` they are a
  * `conflict`. The `applied` outcome's `version` is the settlement's sequence number in the
  * repository (increasing, with possible gaps).
@@ -204,6 +241,13 @@ export function postgresOpenItems(driver: PostgresDriver, options: PostgresOpenI
   };
 }
 
-function itemIdsOf(settlement: Settlement): readonly OpenItemId[] {
-  return [...new Set(settlement.entries.flatMap((e) => (e.itemId === undefined || !RESIDUAL_KINDS.has(e.kind) ? [] : [e.itemId])))].sort();
+/** The ids a settlement changes, opens or removes, sorted (the lock order). */
+function itemIdsOf(settlement: Settlement): OpenItemId[] {
+  return [
+    ...new Set([
+      ...settlement.entries.flatMap((e) => (e.itemId === undefined || !RESIDUAL_KINDS.has(e.kind) ? [] : [e.itemId])),
+      ...(settlement.newItems ?? []).map((i) => i.id),
+      ...(settlement.removedItems ?? []).map((i) => i.id),
+    ]),
+  ].sort();
 }

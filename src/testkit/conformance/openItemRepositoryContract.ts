@@ -192,6 +192,80 @@ function exampleLaws(make: MakeOpenItemRepository, concurrency: number): [string
       },
     ],
     [
+      'an overpayment left on account appears in listOpen as an open payment item, every field intact',
+      async () => {
+        const repo = await make(SEED);
+        const s = settle(12_000n, [INV1], 'k-1');
+        const cash = s.newItems?.[0];
+        check(cash !== undefined && cash.kind === 'payment', 'the payments rule opens unapplied cash');
+        check((await apply(repo, s)).kind === 'applied', 'overpayment applied');
+        checkEqual(await open(repo), [INV2, INV3, CN1, cash], 'C1 in EUR: INV-1 closed, the unapplied cash open');
+        checkEqual(await open(repo, C2), [OTHER], 'another account unchanged');
+      },
+    ],
+    [
+      'a deduction opens a new item with its origin and reason code',
+      async () => {
+        const repo = await make(SEED);
+        const s = settlePayment(
+          { payment: pay(6_000n), items: [INV1], idempotencyKey: 'k-1' },
+          { rounding: 'halfUp', asOf: '2026-01-20' as CalendarDate, deductionReasonCode: 'DAMAGED' },
+        );
+        const deduction = s.newItems?.[0];
+        check(deduction !== undefined && deduction.kind === 'deduction', 'the payments rule opens a deduction');
+        check((await apply(repo, s)).kind === 'applied', 'short payment applied');
+        const listed = await open(repo);
+        checkEqual(listed.find((i) => i.id === deduction.id), deduction, 'the deduction as opened');
+        checkEqual(residualOf(listed, 'INV-1'), undefined, 'INV-1 closed');
+      },
+    ],
+    [
+      'a reversal removes the items its settlement opened; replaying either changes nothing',
+      async () => {
+        const repo = await make(SEED);
+        const s = settle(12_000n, [INV1], 'k-1');
+        check((await apply(repo, s)).kind === 'applied', 'overpayment applied');
+        const reversal = reverseSettlement(s, 'k-1-reversal');
+        check((await apply(repo, reversal)).kind === 'applied', 'reversal applied');
+        checkEqual(await open(repo), [INV2, INV3, CN1, INV1], 'items as seeded, the unapplied cash gone');
+        checkEqual(await apply(repo, s), { kind: 'duplicate' }, 'the settlement replayed');
+        checkEqual(await apply(repo, reversal), { kind: 'duplicate' }, 'the reversal replayed');
+        checkEqual(await open(repo), [INV2, INV3, CN1, INV1], 'items after the replays');
+      },
+    ],
+    [
+      'a reversal is a conflict naming the opened item when it was settled since; nothing changes',
+      async () => {
+        const repo = await make(SEED);
+        const s = settle(12_000n, [INV1], 'k-1');
+        const cash = s.newItems?.[0];
+        check(cash !== undefined, 'the payments rule opens unapplied cash');
+        check((await apply(repo, s)).kind === 'applied', 'overpayment applied');
+        const use = settle(3_000n, [INV3, cash], 'k-2', 'P2');
+        check((await apply(repo, use)).kind === 'applied', 'the unapplied cash used on INV-3');
+        const before = await open(repo);
+        check(residualOf(before, cash.id) !== cash.residual.minor, 'the unapplied cash was settled');
+        checkEqual(await apply(repo, reverseSettlement(s, 'k-1-reversal')), { kind: 'conflict', staleItemIds: [cash.id] }, 'reversal of k-1');
+        checkEqual(await open(repo), before, 'items after the conflict');
+        check((await apply(repo, reverseSettlement(use, 'k-2-reversal'))).kind === 'applied', 'the later settlement reversed first');
+        check((await apply(repo, reverseSettlement(s, 'k-1-reversal'))).kind === 'applied', 'then the reversal applies');
+        checkEqual(await open(repo), [INV2, INV3, CN1, INV1], 'items as seeded');
+      },
+    ],
+    [
+      'only the reversal of the settlement that opened an item removes it: another removal is a conflict',
+      async () => {
+        const repo = await make(SEED);
+        const s = settle(12_000n, [INV1], 'k-1');
+        check((await apply(repo, s)).kind === 'applied', 'overpayment applied');
+        const before = await open(repo);
+        const reversal = reverseSettlement(s, 'k-1-reversal');
+        const forged: Settlement = { ...reversal, contentHash: `${reversal.contentHash}-forged`, removedItems: [...(reversal.removedItems ?? []), INV3] };
+        checkEqual(await apply(repo, forged), { kind: 'conflict', staleItemIds: ['INV-3'] }, 'a reversal removing a seeded item');
+        checkEqual(await open(repo), before, 'items after the conflict');
+      },
+    ],
+    [
       'returned items are values: a later settlement does not change a list already returned',
       async () => {
         const repo = await make(SEED);
@@ -351,7 +425,8 @@ const commandArbs: fc.Arbitrary<Command>[] = [
 /**
  * The conformance suite of {@link OpenItemRepository}: example laws (listing order and
  * fields, exact application, idempotent replay, key reuse, stale settlements as conflicts,
- * all or nothing, increasing versions, reversals, concurrent settlements) and a
+ * all or nothing, increasing versions, reversals, the items a settlement opens and a reversal
+ * removes, concurrent settlements) and a
  * model-based `fc.commands` test that runs random settlements, stale settlements, replays,
  * key reuses, reversals and listings against the repository and against the payments
  * rule on a plain state, and checks that they agree at every step. Every implementation of

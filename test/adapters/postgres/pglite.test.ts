@@ -12,7 +12,9 @@ import { type SqlDatabase, sqlDatabase } from '../../../src/adapters/postgres/Sq
 import { money } from '../../../src/money/Money.js';
 import type { CustomerId } from '../../../src/payments/OpenItem.js';
 import { invoiceNumberSequenceContract, openItemRepositoryContract, openItemsArb } from '../../../src/testkit/index.js';
-import { item } from '../../payments/_fixtures.js';
+import { reverseSettlement } from '../../../src/payments/reverseSettlement.js';
+import { settlePayment } from '../../../src/payments/settlePayment.js';
+import { d, item } from '../../payments/_fixtures.js';
 import { faultLaws } from './faults.js';
 import { freshRepository, resetTables } from './_harness.js';
 
@@ -46,8 +48,8 @@ describe('PostgreSQL adapter on PGlite', () => {
 
   describe('migrations', () => {
     test('apply once, record what ran, and change nothing when run again', async () => {
-      expect(firstMigration).toEqual({ applied: [1, 2], current: [1, 2] });
-      expect(await migratePostgres(db)).toEqual({ applied: [], current: [1, 2] });
+      expect(firstMigration).toEqual({ applied: [1, 2, 3], current: [1, 2, 3] });
+      expect(await migratePostgres(db)).toEqual({ applied: [], current: [1, 2, 3] });
       const ran = (await pglite.query<{ version: number; name: string }>('SELECT version, name FROM otc_migrations ORDER BY version')).rows;
       expect(ran).toEqual(postgresMigrations.map((m) => ({ version: m.version, name: m.name })));
     });
@@ -55,13 +57,13 @@ describe('PostgreSQL adapter on PGlite', () => {
     test('a failing migration leaves no trace', async () => {
       await expect(migratePostgres(db, { migrations: [...postgresMigrations, { version: 9, name: 'broken', statements: ['CREATE TABLE otc_half (id int)', 'SELECT 1/0'] }] })).rejects.toThrow('division by zero');
       expect((await db.query("SELECT to_regclass('otc_half') AS t", [])).rows).toEqual([{ t: null }]);
-      expect((await db.query('SELECT max(version) AS v FROM otc_migrations', [])).rows).toEqual([{ v: 2 }]);
+      expect((await db.query('SELECT max(version) AS v FROM otc_migrations', [])).rows).toEqual([{ v: 3 }]);
     });
 
     test('a later migration applies alone, in order', async () => {
-      const extra = [{ version: 4, name: 'later', statements: ['ALTER TABLE otc_probe ADD COLUMN b int'] }, ...postgresMigrations, { version: 3, name: 'extra', statements: ['CREATE TABLE otc_probe (a int)'] }];
-      expect(await migratePostgres(db, { migrations: extra })).toEqual({ applied: [3, 4], current: [1, 2, 3, 4] });
-      expect(await migratePostgres(db, { migrations: extra })).toEqual({ applied: [], current: [1, 2, 3, 4] });
+      const extra = [{ version: 5, name: 'later', statements: ['ALTER TABLE otc_probe ADD COLUMN b int'] }, ...postgresMigrations, { version: 4, name: 'extra', statements: ['CREATE TABLE otc_probe (a int)'] }];
+      expect(await migratePostgres(db, { migrations: extra })).toEqual({ applied: [4, 5], current: [1, 2, 3, 4, 5] });
+      expect(await migratePostgres(db, { migrations: extra })).toEqual({ applied: [], current: [1, 2, 3, 4, 5] });
     });
   });
 
@@ -91,6 +93,20 @@ describe('PostgreSQL adapter on PGlite', () => {
     test('the sign of a residual must fit the kind, even for SQL written by hand', async () => {
       await freshRepository(db, [item('I1', '10.00', '2026-01-31')]);
       await expect(db.query("UPDATE otc_open_items SET residual_minor = -1 WHERE id = 'I1'", [])).rejects.toThrow('otc_open_items_residual_sign');
+    });
+
+    test('an opened item records the settlement that opened it, its origin and reason code; its reversal deletes the row', async () => {
+      const repo = await freshRepository(db, [item('I1', '100.00', '2026-01-31')]);
+      const payment = { id: 'P1', currency: 'EUR', amount: money(6_000n, 'EUR'), valueDate: d('2026-01-20'), customerId: 'C1' as CustomerId, references: [] };
+      const s = settlePayment({ payment, items: await repo.listOpen({ customerId: 'C1' as CustomerId, currency: 'EUR' }), idempotencyKey: 'k-1' }, { rounding: 'halfUp', asOf: d('2026-01-20'), deductionReasonCode: 'DAMAGED' });
+      expect((await repo.applySettlement(s, 'k-1')).kind).toBe('applied');
+      const columns = async (): Promise<unknown[]> => [...(await db.query('SELECT id, opened_by, origin_item_id, reason_code, residual_minor::text AS residual FROM otc_open_items ORDER BY id', [])).rows];
+      expect(await columns()).toEqual([
+        { id: 'I1', opened_by: null, origin_item_id: null, reason_code: null, residual: '0' },
+        { id: 'k-1:deduction:I1', opened_by: 'k-1', origin_item_id: 'I1', reason_code: 'DAMAGED', residual: '4000' },
+      ]);
+      expect((await repo.applySettlement(reverseSettlement(s, 'k-1-R'), 'k-1-R')).kind).toBe('applied');
+      expect(await columns()).toEqual([{ id: 'I1', opened_by: null, origin_item_id: null, reason_code: null, residual: '10000' }]);
     });
 
     test('versioned aggregates: a stale save is a conflict and changes nothing', async () => {

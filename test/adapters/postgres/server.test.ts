@@ -44,7 +44,7 @@ describe.skipIf(url === undefined || url === '')('PostgreSQL adapter on a server
     db = sqlDatabase(pool);
     // Two migrators at once: the advisory lock lets one apply, the other finds nothing to do.
     const [a, b] = await Promise.all([migratePostgres(pool), migratePostgres(pool)]);
-    expect([...(a?.applied ?? []), ...(b?.applied ?? [])]).toEqual([1, 2]);
+    expect([...(a?.applied ?? []), ...(b?.applied ?? [])]).toEqual([1, 2, 3]);
   }, 60_000);
   afterAll(async () => {
     await pool?.end();
@@ -90,7 +90,7 @@ describe.skipIf(url === undefined || url === '')('PostgreSQL adapter on a server
 
   describe('50 concurrent settlements of overlapping payments against 20 invoices', () => {
     const START = calendarDate('2026-01-01');
-    const RESIDUAL_KINDS = new Set(['applied', 'cashDiscount', 'pennyDifference', 'writeOff', 'deduction']);
+    const RESIDUAL_KINDS = new Set(['applied', 'cashDiscount', 'pennyDifference', 'writeOff', 'deduction', 'residualItem']);
     const reduction = (s: Settlement): bigint => s.entries.filter((e) => e.itemId !== undefined && RESIDUAL_KINDS.has(e.kind)).reduce((a, e) => a + e.amount.minor, 0n);
 
     const scenarioArb = fc
@@ -135,10 +135,10 @@ describe.skipIf(url === undefined || url === '')('PostgreSQL adapter on a server
 
       // Every settlement has an outcome; no error was swallowed.
       expect(outcomes).toHaveLength(50);
-      const rows = (await pool.query<{ id: string; residual: string }>('SELECT id, residual_minor::text AS residual FROM otc_open_items ORDER BY id')).rows;
+      const rows = (await pool.query<{ id: string; kind: string; residual: string }>('SELECT id, kind, residual_minor::text AS residual FROM otc_open_items ORDER BY id')).rows;
       const finalResidual = new Map(rows.map((r) => [r.id, BigInt(r.residual)]));
-      // No residual below zero.
-      for (const [id, r] of finalResidual) expect(r >= 0n, `${id}: ${r}`).toBe(true);
+      // No residual past zero: invoices never below, the unapplied cash opened by overpayments never above.
+      for (const r of rows) expect(r.kind === 'payment' ? BigInt(r.residual) <= 0n : BigInt(r.residual) >= 0n, `${r.id}: ${r.residual}`).toBe(true);
 
       // Each key applied exactly once: one row per key; one `applied` outcome per stored key, the rest duplicates.
       const stored = (await pool.query<{ idempotency_key: string; seq: string }>('SELECT idempotency_key, seq::text AS seq FROM otc_settlements ORDER BY seq')).rows;
@@ -157,8 +157,13 @@ describe.skipIf(url === undefined || url === '')('PostgreSQL adapter on a server
       const bySettlementKey = new Map(settlements.map((s) => [s.idempotencyKey, s]));
       const appliedTotal = [...appliedByKey.keys()].reduce((a, k) => a + reduction(bySettlementKey.get(k) as Settlement), 0n);
       const initialTotal = items.reduce((a, it) => a + it.residual.minor, 0n);
-      const finalTotal = [...finalResidual.values()].reduce((a, r) => a + r, 0n);
+      const finalTotal = items.reduce((a, it) => a + (finalResidual.get(it.id) ?? 0n), 0n);
       expect(appliedTotal).toBe(initialTotal - finalTotal);
+      // The items opened are exactly those of the applied settlements (the unapplied cash left on account), in the same transaction.
+      const opened = [...appliedByKey.keys()].flatMap((k) => (bySettlementKey.get(k) as Settlement).newItems ?? []);
+      const byId = (x: [string, bigint], y: [string, bigint]): number => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0);
+      const openedRows = rows.filter((r) => !items.some((it) => it.id === r.id)).map((r): [string, bigint] => [r.id, BigInt(r.residual)]);
+      expect(openedRows.sort(byId)).toEqual(opened.map((n): [string, bigint] => [n.id, n.residual.minor]).sort(byId));
       const entryTotal = (await pool.query<{ total: string | null }>(
         `SELECT sum(amount_minor)::text AS total FROM otc_settlement_entries WHERE item_id IS NOT NULL AND kind IN ('applied', 'cashDiscount', 'pennyDifference', 'writeOff', 'deduction')`,
       )).rows[0]?.total;

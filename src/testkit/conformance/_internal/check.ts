@@ -20,7 +20,7 @@ export function checkEqual(actual: unknown, expected: unknown, what: string): vo
  * @example
  * check(items.length > 0, 'items listed')
  */
-export function check(condition: boolean, what: string): void {
+export function check(condition: boolean, what: string): asserts condition {
   if (!condition) throw new Error(what);
 }
 
