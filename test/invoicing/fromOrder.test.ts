@@ -123,6 +123,17 @@ describe('invoicing a sales order', () => {
     },
   );
 
+  test.prop([orderScenarioArb({ maxLines: 3, maxQuantity: 12 }), fc.constantFrom(...ROUNDING_MODES), fc.integer({ min: 1, max: 11 })])(
+    'perUnit rounds the net unit price first: each line within one minor unit per piece of its prorated net',
+    (s, mode, part) => {
+      const order = deliveredAll(confirmedOrder(s));
+      const lines = order.lines.map((l) => ({ lineId: l.lineId, quantity: String(Math.min(part, Number(l.quantity.units))) }));
+      const exact = calculateParsedInvoice(orderInvoiceDocument(order, specOf('perLine', mode, lines)));
+      const perUnit = calculateParsedInvoice(orderInvoiceDocument(order, { ...specOf('perLine', mode, lines), rounding: { level: 'perUnit', mode, taxIncluded: 'keepTotal' } }));
+      perUnit.lines.forEach((l, i) => expect(abs(l.net.minor - (exact.lines[i]?.net.minor ?? 0n)) <= l.quantity.units).toBe(true));
+    },
+  );
+
   test.prop([orderScenarioArb({ maxLines: 3 }), fc.constantFrom(...LEVELS)])('does not change the order or the spec', (s, level) => {
     const order = deliveredAll(confirmedOrder(s));
     const spec = specOf(level, 'halfEven', [{ lineId: '1', quantity: '1' }]);
@@ -301,6 +312,59 @@ describe('workflow on the memory adapter', () => {
     expect(stored?.version).toBe(2);
     expect(stored?.value).toEqual(first.order);
     expect(await invoiceSalesOrder({ salesOrders: ports.salesOrders, invoiceNumbers: numbers() }, { orderNumber: 'SO-9', spec })).toEqual({ kind: 'notFound', entity: 'salesOrder', id: 'SO-9' });
+  });
+
+  test.prop([orderScenarioArb({ maxLines: 3, maxQuantity: 12 }), fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 4 }), fc.constantFrom(...LEVELS)])(
+    'invoicing each delivery through the workflow bills the order total exactly, at one version per invoice',
+    async (s, deliveries, level) => {
+      const ports = memoryOrderPorts();
+      const start = confirmedOrder(s);
+      await ports.salesOrders.save(start, 0);
+      const invoiceNumbers = numbers();
+      let net = 0n;
+      let invoices = 0;
+      const parts = [...deliveries, 12];
+      for (const d of parts) {
+        const loaded = await ports.salesOrders.get('SO-1');
+        if (loaded === undefined) throw new Error('lost the order');
+        const lines = loaded.value.lines.flatMap((l) => {
+          const q = Math.min(d, Number(l.quantity.units - l.delivered.units));
+          return q > 0 ? [{ lineId: l.lineId, quantity: String(q) }] : [];
+        });
+        if (lines.length === 0) continue;
+        await ports.salesOrders.save(recordDelivered(loaded.value, lines), loaded.version);
+        const outcome = await invoiceSalesOrder({ salesOrders: ports.salesOrders, invoiceNumbers }, { orderNumber: 'SO-1', spec: specOf(level, 'halfUp') });
+        if (outcome.kind !== 'invoiced') throw new Error(outcome.kind);
+        net += outcome.invoice.invoice.totals.net.minor;
+        invoices += 1;
+        expect(outcome.version).toBe(1 + 2 * invoices);
+      }
+      const stored = await ports.salesOrders.get('SO-1');
+      expect(net).toBe(start.totals.total.minor);
+      expect(stored?.value.status).toBe('invoiced');
+    },
+  );
+
+  test('line charges are billed with their line; header charges are not recorded on the order', async () => {
+    const ports = memoryOrderPorts();
+    await ports.salesOrders.save(order, 0);
+    const spec: OrderInvoiceSpec = {
+      ...specOf('perLine', 'halfUp', [{ lineId: '1', quantity: '2' }]),
+      lineCharges: { '1': [{ id: 'pack', kind: 'perPiece', value: '1.50', taxGroup: ['VAT'] }] },
+      headerCharges: [{ id: 'freight', kind: 'fixed', value: '20', taxGroup: ['VAT'], spread: 'byAmount' }],
+    };
+    const outcome = await invoiceSalesOrder({ salesOrders: ports.salesOrders, invoiceNumbers: numbers() }, { orderNumber: 'SO-1', spec });
+    if (outcome.kind !== 'invoiced') throw new Error(outcome.kind);
+    const inv = outcome.invoice.invoice;
+    expect(inv.lines[0]?.charges[0]?.amount.minor).toBe(300n);
+    expect(inv.headerCharges[0]?.amount.minor).toBe(2000n);
+    expect(outcome.order.lines[0]?.invoices[0]?.amount.minor).toBe((inv.lines[0]?.net.minor ?? 0n) + 300n);
+    // Returning both pieces credits the line and its charge, not the freight.
+    const { returnOrder } = draftReturn(outcome.order, { number: 'RMA-1', asOf: '2026-04-01', lines: [{ orderLineId: '1', invoiceNumber: outcome.invoice.number, quantity: '2' }] });
+    const [c] = returnCreditNote(returnOrder, [outcome.invoice]);
+    expect(c?.creditNote.totals.net.minor).toBe(-((inv.lines[0]?.net.minor ?? 0n) + 300n));
+    expect(c?.creditNote.totals.charges.minor).toBe(0n);
+    expect(() => returnCreditNote(returnOrder, [])).toThrow(OrderToCashError);
   });
 
   test('a stale version is a conflict and the order is not changed', async () => {
