@@ -40,3 +40,6 @@ export { type CreditNoteRequest, creditNote } from './creditNote.js';
 export { type PostedInvoice, type PostInvoiceOptions, postInvoice } from './postInvoice.js';
 export type { InvoiceNumberSequence } from './ports.js';
 export { postWithSequence } from './postWithSequence.js';
+export { type OrderInvoiceSpec, orderInvoiceDocument } from './orderInvoiceDocument.js';
+export { type InvoiceSalesOrderOutcome, type InvoiceSalesOrderPorts, invoiceSalesOrder } from './invoiceSalesOrder.js';
+export { type ReturnCreditNote, returnCreditNote } from './returnCreditNote.js';
