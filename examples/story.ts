@@ -24,7 +24,7 @@ import {
 import { calculateInvoice, type Invoice, type PostedInvoice, postInvoice } from '../src/invoicing/index.js';
 import { formatMoney } from '../src/money/formatMoney.js';
 import { formatScaled } from '../src/money/formatScaled.js';
-import type { Money } from '../src/money/Money.js';
+import type { CurrencyCode, Money } from '../src/money/Money.js';
 import { normalizeScaled } from '../src/money/normalizeScaled.js';
 import { parseMoney } from '../src/money/parseMoney.js';
 import { type Scaled, scaled } from '../src/money/Scaled.js';
@@ -71,7 +71,7 @@ type OpenItemStore = OpenItemRepository & { putOpenItems(items: readonly OpenIte
 
 const CUSTOMER = 'C-100';
 const CUSTOMER_ID = CUSTOMER as CustomerId;
-const CURRENCY = 'EUR';
+const CURRENCY: CurrencyCode = 'EUR';
 const eur = (amount: string): Money => parseMoney(amount, CURRENCY);
 const d = (text: string): CalendarDate => calendarDate(text);
 const zero = eur('0');
@@ -330,7 +330,7 @@ async function story(store: StoryStore, openItems: OpenItemStore): Promise<Story
     { id: 'L2', currency: CURRENCY, amount: eur('1500.00'), valueDate: '2026-03-31', text: `Fabrikam part payment ${second.number}`, references: [] },
   ];
   table(['Line', 'Value date', '>Amount', 'Text'], payments.map((p) => [p.id, p.valueDate, formatMoney(p.amount), p.text]));
-  const result = matchStatement({ payments: payments as never, items: before }, { rounding: 'halfUp', asOf: d('2026-03-31') });
+  const result = matchStatement({ payments, items: before.map((i) => ({ ...i, references: [...i.references], cashDiscounts: [...i.cashDiscounts] })) }, { rounding: 'halfUp', asOf: d('2026-03-31') });
   note('');
   table(['Line', 'Rule', 'Items', '>Confidence', 'Decision'], result.proposals.map((p) => [p.paymentId, p.rule, p.itemIds.join(' + '), String(p.confidence), p.decision]));
   note('\nWhy:');
