@@ -104,29 +104,35 @@ const OPENING_ITEM: OpenItem = OpenItemSchema.parse({
   documentNumber: 'INV-2026-0042', documentDate: '2026-02-13', dueDate: '2026-03-15',
 });
 
+/** What the credit module reads about an account, gathered from its open items. */
+type AccountExposure = { readonly exposure: Money; readonly overdueAmount: Money; readonly maxDaysOverdue: number };
+
+/** Host glue: the customer's exposure, overdue amount and days overdue from the open items. */
+async function accountExposure(openItems: OpenItemRepository, customerId: string, currency: CurrencyCode, asOf: CalendarDate): Promise<AccountExposure> {
+  const items = await openItems.listOpen({ customerId: customerId as CustomerId, currency });
+  const overdue = items.filter((i) => i.dueDate < asOf);
+  return {
+    exposure: sum(items.map((i) => i.residual)),
+    overdueAmount: sum(overdue.map((i) => i.residual)),
+    maxDaysOverdue: Math.max(0, ...overdue.map((i) => differenceInDays(asOf, i.dueDate))),
+  };
+}
+
 /**
  * Host glue: the orders `CreditPolicy` port answered by the credit module. It gathers the
- * customer's exposure (open items, overdue amount, days overdue) from the open item
- * repository, runs the limit check (`creditCheck`) and the blocking rules (`creditPolicy`)
- * on the order's total, and gives the stricter verdict with the reasons of both.
+ * customer's exposure from the open item repository, runs the limit check (`creditCheck`)
+ * and the blocking rules (`creditPolicy`) on the order's net total, and gives the stricter
+ * verdict with the reasons of both.
  */
-function creditPolicyOverOpenItems(openItems: OpenItemRepository, limit: Money, rules: readonly BlockingRule[]): OrderCreditPolicy & { lastExposure?: Money } {
+function creditPolicyOverOpenItems(openItems: OpenItemRepository, limit: Money, rules: readonly BlockingRule[]): OrderCreditPolicy {
   const blocking = creditPolicy(rules);
-  const port: OrderCreditPolicy & { lastExposure?: Money } = {
+  const rank = { pass: 0, warn: 1, hold: 2 } as const;
+  return {
     async check(order: SalesOrder, asOf: CalendarDate): Promise<CreditVerdict> {
-      const items = await openItems.listOpen({ customerId: order.customer.customerId as CustomerId, currency: order.currency });
-      const exposure = sum(items.map((i) => i.residual));
-      const overdue = items.filter((i) => i.dueDate < asOf);
-      const maxDaysOverdue = Math.max(0, ...overdue.map((i) => differenceInDays(asOf, i.dueDate)));
-      port.lastExposure = exposure;
+      const { exposure, overdueAmount, maxDaysOverdue } = await accountExposure(openItems, order.customer.customerId, order.currency, asOf);
       const orderAmount = order.totals.total;
       const check = creditCheck({ orderAmount, customer: { exposure, limit: { amount: limit } } }, { asOf, rounding: 'halfUp', atLimit: 'hold', warnAtPercent: scaled('80') });
-      const decision = blocking({
-        customer: { customerId: order.customer.customerId, maxDaysOverdue, overdueAmount: sum(overdue.map((i) => i.residual)), exposure, creditLimit: limit },
-        orderAmount,
-        asOf,
-      });
-      const rank = { pass: 0, warn: 1, hold: 2 } as const;
+      const decision = blocking({ customer: { customerId: order.customer.customerId, maxDaysOverdue, overdueAmount, exposure, creditLimit: limit }, orderAmount, asOf });
       const kind = rank[check.kind] >= rank[decision.kind] ? check.kind : decision.kind;
       const reasons = [
         ...check.reasons.map((r) => ({ code: r.code, detail: `new balance ${formatMoney(r.newBalance)} against limit ${formatMoney(r.limit)}` })),
@@ -135,7 +141,6 @@ function creditPolicyOverOpenItems(openItems: OpenItemRepository, limit: Money, 
       return { kind, reasons };
     },
   };
-  return port;
 }
 
 /**
@@ -259,16 +264,18 @@ async function story(store: StoryStore, openItems: OpenItemStore): Promise<Story
   // 3. Credit check
   heading('Story 3. The order confirmed through the credit check');
   const policy = creditPolicyOverOpenItems(openItems, CREDIT_LIMIT, CREDIT_RULES);
+  const account = await accountExposure(openItems, CUSTOMER, CURRENCY, d('2026-03-05'));
   const confirmed = await confirmOrder({ salesOrders: ports.salesOrders, creditPolicy: policy }, { orderNumber: converted.order.number, asOf: '2026-03-05' });
   if (confirmed.kind !== 'saved') throw new Error(`not confirmed: ${confirmed.kind}`);
   const order0 = confirmed.order;
   table(
     ['Credit check on 2026-03-05', '>Amount'],
     [
-      ['Exposure (open items)', formatMoney(policy.lastExposure ?? zero)],
+      ['Exposure (open items)', formatMoney(account.exposure)],
       ['+ this order (net)', formatMoney(order0.totals.total)],
-      ['= new balance', formatMoney(sum([policy.lastExposure ?? zero, order0.totals.total]))],
+      ['= new balance', formatMoney(sum([account.exposure, order0.totals.total]))],
       ['Credit limit', formatMoney(CREDIT_LIMIT)],
+      ['Overdue', `${formatMoney(account.overdueAmount)} (${account.maxDaysOverdue} days)`],
     ],
   );
   note(`\n  Verdict ${confirmed.verdict.kind}${confirmed.verdict.reasons.map((r) => `; ${r.code}: ${r.detail ?? ''}`).join('')}.`);
@@ -403,11 +410,10 @@ async function story(store: StoryStore, openItems: OpenItemStore): Promise<Story
   const aging = ageItems(after.map((i) => ({ open: i.residual, dueDate: i.dueDate, transactionDate: i.documentDate })), { asOf, basis: 'due', currency: CURRENCY, buckets: STANDARD_AGING_BUCKETS });
   table(['Bucket (days past due)', '>Items', '>Open'], [...aging.buckets.map((b) => [b.label, String(b.count), formatMoney(b.amount)]), ['total', String(aging.count), formatMoney(aging.total)]]);
   checks.push(check('Aging total = Σ open items', aging.total.minor === openResiduals.minor, formatMoney(aging.total)));
-  const firstPaid = settlements[0]?.asOf;
   const behaviour = paymentBehaviour(
     [
       { amount: OPENING_ITEM.residual, dueDate: OPENING_ITEM.dueDate },
-      firstPaid === undefined ? { amount: first.invoice.totals.total, dueDate: first.invoice.dueDate ?? first.invoice.invoiceDate } : { amount: first.invoice.totals.total, dueDate: first.invoice.dueDate ?? first.invoice.invoiceDate, paidDate: d('2026-03-19') },
+      { amount: first.invoice.totals.total, dueDate: first.invoice.dueDate ?? first.invoice.invoiceDate, paidDate: d(payments[0]?.valueDate ?? '2026-03-19') },
       { amount: second.invoice.totals.total, dueDate: second.invoice.dueDate ?? second.invoice.invoiceDate },
     ],
     { asOf, currency: CURRENCY },
