@@ -1,6 +1,7 @@
-// The order-to-cash walkthrough: npm run demo
-// Part 1 shows the exact money core every module builds on; part 2 runs each module's
-// story in the order of the process: pricing, invoicing, payments, rebates, credit.
+// The order-to-cash walkthrough: npm run demo (open items in PGlite: npm run demo -- --store pglite)
+// First the whole story for one customer, ending with checks that the books balance (the
+// demo exits non-zero when they do not); then the module walkthroughs: the exact money core
+// every module builds on, and each module's own demo in the order of the process.
 import {
   addDays,
   allocateMoney,
@@ -28,6 +29,20 @@ import { demoPayments } from './demo-payments.js';
 import { demoPricing } from './demo-pricing.js';
 import { demoRebates } from './demo-rebates.js';
 import { demoStorage } from './demo-storage.js';
+import { runStory } from './story.js';
+
+const storeAt = process.argv.indexOf('--store');
+const store = storeAt === -1 ? 'memory' : process.argv[storeAt + 1];
+if (store !== 'memory' && store !== 'pglite') {
+  process.stderr.write(`--store must be memory or pglite, not ${String(store)}\n`);
+  process.exit(2);
+}
+const story = await runStory({ store });
+if (!story.balanced) process.exitCode = 1;
+
+heading('Module walkthroughs');
+
+note('Each module on its own, starting with the exact money core they all build on.');
 
 heading('1. Exact line amounts');
 note('Each line: price × quantity × (1 − 7.5 %), rounded half-up to the cent once, at the end.\n');
