@@ -21,16 +21,14 @@ import {
   STANDARD_AGING_BUCKETS,
   scoreWithScorecard,
 } from '../src/credit/index.js';
-import { calculateInvoice, type Invoice, type PostedInvoice, postInvoice } from '../src/invoicing/index.js';
+import { type Invoice, type InvoiceNumberSequence, invoiceSalesOrder, type PostedInvoice } from '../src/invoicing/index.js';
 import { formatMoney } from '../src/money/formatMoney.js';
 import { formatScaled } from '../src/money/formatScaled.js';
 import type { CurrencyCode, Money } from '../src/money/Money.js';
 import { normalizeScaled } from '../src/money/normalizeScaled.js';
 import { parseMoney } from '../src/money/parseMoney.js';
-import { type Scaled, scaled } from '../src/money/Scaled.js';
-import { addScaled } from '../src/money/addScaled.js';
+import { scaled } from '../src/money/Scaled.js';
 import { subtractMoney } from '../src/money/subtractMoney.js';
-import { subtractScaled } from '../src/money/subtractScaled.js';
 import { sumMoney } from '../src/money/sumMoney.js';
 import {
   acceptQuotation,
@@ -41,7 +39,6 @@ import {
   createQuotation,
   orderLineView,
   recordDelivery,
-  recordInvoice,
   type SalesOrder,
   sendQuotation,
   updateQuotation,
@@ -143,32 +140,18 @@ function creditPolicyOverOpenItems(openItems: OpenItemRepository, limit: Money, 
   };
 }
 
-/**
- * Host glue: the invoice of what was delivered and not yet invoiced, built from the order's
- * frozen line prices (unit price, line discount) and the items' tax codes.
- */
-function invoiceDocument(order: SalesOrder, invoiceDate: CalendarDate): unknown {
-  const lines = order.lines
-    .map((l) => ({ l, quantity: normalizeScaled(subtractScaled(l.delivered, l.invoiced)) }))
-    .filter(({ quantity }) => quantity.units > 0n)
-    .map(({ l, quantity }) => {
-      const p = l.price;
-      if (p.discountAmount.units !== 0n || p.priceCharges.units !== 0n || p.totalDiscountShare.minor !== 0n || formatScaled(p.priceUnit) !== '1') {
-        throw new Error(`line ${l.lineId}: this example invoices unit price and line discount percent only`);
-      }
-      const discount = p.discountPercents.reduce<Scaled>((a, b) => addScaled(a, b), scaled('0'));
-      return { id: l.lineId, item: ITEMS.find((i) => i.itemId === l.itemId)?.name ?? l.itemId, itemTaxGroup: ITEM_TAX_GROUP[l.itemId] ?? [], quantity, unitPrice: p.unitPrice, discountPercent: discount };
-    });
-  return {
-    currency: order.currency,
-    invoiceDate,
-    customerTaxGroup: ['VAT19'],
-    taxCodes: [{ id: 'VAT19', calculation: { kind: 'percent', rate: '19' } }],
-    priceMode: 'taxExcluded',
-    rounding: { level: 'perCode', mode: 'halfUp', taxIncluded: 'keepTotal' },
-    lines,
-    paymentTerms: { method: 'net', days: 30, cashDiscounts: [{ percent: '2', days: 10 }] },
-  };
+/** The invoicing setup of the host: 19 % VAT on everything, net 30 days, 2 % within 10 days. */
+const INVOICING = {
+  customerTaxGroup: ['VAT19'],
+  taxCodes: [{ id: 'VAT19', calculation: { kind: 'percent', rate: '19' } }],
+  rounding: { level: 'perCode', mode: 'halfUp', taxIncluded: 'keepTotal' },
+  paymentTerms: { method: 'net', days: 30, cashDiscounts: [{ percent: '2', days: 10 }] },
+} as const;
+
+/** The host's invoice numbers (a database sequence in real life). */
+function invoiceNumbers(first: number): InvoiceNumberSequence {
+  let n = first;
+  return { next: () => Promise.resolve(`INV-2026-0${++n}`) };
 }
 
 function showInvoice(posted: PostedInvoice): void {
@@ -290,15 +273,20 @@ async function story(store: StoryStore, openItems: OpenItemStore): Promise<Story
     { date: d('2026-03-24'), lines: [{ lineId: '1', quantity: '4' }, { lineId: '2', quantity: '2' }] },
   ];
   const posted: PostedInvoice[] = [];
-  let invoiceNo = 100;
+  const numbers = invoiceNumbers(100);
   let order = order0;
   for (const delivery of deliveries) {
     const delivered = await recordDelivery(ports, { orderNumber: order.number, lines: delivery.lines });
     if (delivered.kind !== 'saved') throw new Error(`delivery not recorded: ${delivered.kind}`);
-    const invoice = postInvoice(calculateInvoice(invoiceDocument(delivered.order, delivery.date)), { number: `INV-2026-0${++invoiceNo}` });
-    const recorded = await recordInvoice(ports, { orderNumber: order.number, invoice: { invoiceNumber: invoice.number, lines: invoice.invoice.lines.map((l) => ({ lineId: l.id, quantity: l.quantity })) } });
-    if (recorded.kind !== 'saved') throw new Error(`invoice not recorded: ${recorded.kind}`);
-    order = recorded.order;
+    // The library invoices what was delivered and not yet invoiced, at the order's frozen
+    // prices, posts it under the next number and records it on the order, in one workflow.
+    const invoiced = await invoiceSalesOrder({ salesOrders: ports.salesOrders, invoiceNumbers: numbers }, {
+      orderNumber: order.number,
+      spec: { ...INVOICING, invoiceDate: delivery.date, itemTaxGroups: ITEM_TAX_GROUP },
+    });
+    if (invoiced.kind !== 'invoiced') throw new Error(`order not invoiced: ${invoiced.kind}`);
+    const invoice = invoiced.invoice;
+    order = invoiced.order;
     posted.push(invoice);
     note(`\nDelivery on ${delivery.date} (${delivery.lines.map((l) => `line ${l.lineId}: ${l.quantity}`).join(', ')}), invoice ${invoice.number}:\n`);
     showInvoice(invoice);
