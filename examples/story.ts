@@ -13,9 +13,8 @@ import { differenceInDays } from '../src/calendar/differenceInDays.js';
 import {
   ageItems,
   type BlockingRule,
-  creditCheck,
-  creditPolicy,
   daysSalesOutstanding,
+  orderCreditPolicy,
   paymentBehaviour,
   paymentIndex,
   STANDARD_AGING_BUCKETS,
@@ -33,13 +32,11 @@ import { sumMoney } from '../src/money/sumMoney.js';
 import {
   acceptQuotation,
   type CreditPolicy as OrderCreditPolicy,
-  type CreditVerdict,
   confirmOrder,
   convertQuotation,
   createQuotation,
   orderLineView,
   recordDelivery,
-  type SalesOrder,
   sendQuotation,
   updateQuotation,
 } from '../src/orders/index.js';
@@ -116,28 +113,18 @@ async function accountExposure(openItems: OpenItemRepository, customerId: string
 }
 
 /**
- * Host glue: the orders `CreditPolicy` port answered by the credit module. It gathers the
- * customer's exposure from the open item repository, runs the limit check (`creditCheck`)
- * and the blocking rules (`creditPolicy`) on the order's net total, and gives the stricter
- * verdict with the reasons of both.
+ * The orders `CreditPolicy` port answered by the credit module (`orderCreditPolicy`): the
+ * host only says where the account's figures come from, here its open items.
  */
 function creditPolicyOverOpenItems(openItems: OpenItemRepository, limit: Money, rules: readonly BlockingRule[]): OrderCreditPolicy {
-  const blocking = creditPolicy(rules);
-  const rank = { pass: 0, warn: 1, hold: 2 } as const;
-  return {
-    async check(order: SalesOrder, asOf: CalendarDate): Promise<CreditVerdict> {
-      const { exposure, overdueAmount, maxDaysOverdue } = await accountExposure(openItems, order.customer.customerId, order.currency, asOf);
-      const orderAmount = order.totals.total;
-      const check = creditCheck({ orderAmount, customer: { exposure, limit: { amount: limit } } }, { asOf, rounding: 'halfUp', atLimit: 'hold', warnAtPercent: scaled('80') });
-      const decision = blocking({ customer: { customerId: order.customer.customerId, maxDaysOverdue, overdueAmount, exposure, creditLimit: limit }, orderAmount, asOf });
-      const kind = rank[check.kind] >= rank[decision.kind] ? check.kind : decision.kind;
-      const reasons = [
-        ...check.reasons.map((r) => ({ code: r.code, detail: `new balance ${formatMoney(r.newBalance)} against limit ${formatMoney(r.limit)}` })),
-        ...decision.reasons.map((r) => ({ code: r.kind, detail: `rule ${r.ruleId}${r.overridden ? ' (overridden)' : ''}` })),
-      ];
-      return { kind, reasons };
+  return orderCreditPolicy({
+    rules,
+    limitCheck: { rounding: 'halfUp', atLimit: 'hold', warnAtPercent: scaled('80') },
+    account: async (customerId, currency, asOf) => {
+      const { exposure, overdueAmount, maxDaysOverdue } = await accountExposure(openItems, customerId, currency, asOf);
+      return { data: { customerId, maxDaysOverdue, overdueAmount, exposure, creditLimit: limit }, customer: { exposure, limit: { amount: limit } } };
     },
-  };
+  });
 }
 
 /** The invoicing setup of the host: 19 % VAT on everything, net 30 days, 2 % within 10 days. */

@@ -63,6 +63,14 @@ export {
   type RuleHit,
   type RuleValueType,
 } from './blockingRules.js';
+export {
+  type CreditCheckedOrder,
+  type CustomerCreditAccount,
+  type OrderCreditPolicyOptions,
+  type OrderCreditReason,
+  type OrderCreditVerdict,
+  orderCreditPolicy,
+} from './orderCreditPolicy.js';
 export { ALTMAN_MODELS, type AltmanModel, type AltmanRatios, type AltmanZone, altmanZ } from './altmanZ.js';
 export { type AutomaticCreditLimitInput, type AutomaticLimitLine, automaticCreditLimit, type LimitRecommendation } from './automaticCreditLimit.js';
 export { type RecommendCreditLimitInput, recommendCreditLimit } from './recommendCreditLimit.js';
