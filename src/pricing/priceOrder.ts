@@ -255,48 +255,26 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     const lineAmount = sameCurrencyMoney(p.minor, currency);
     const netAmount = shareMinor === 0n ? lineAmount : sameCurrencyMoney(p.minor - shareMinor, currency);
     const priceSource: PricedLine['priceSource'] = s.price === undefined ? { kind: 'basePrice' } : { kind: 'agreement', recordId: s.price.record.id };
-    lines.push(
-      lineId === undefined
-        ? {
-            kind: 'priced',
-            lineIndex: i,
-            itemId: s.line.itemId,
-            quantity: s.quantity,
-            unit: s.unit,
-            unitPrice: p.price,
-            priceUnit: p.priceUnit,
-            priceSource,
-            priceCharges: p.charges,
-            lineDiscount: s.lineDiscount,
-            multilineDiscount: p.multi,
-            discountAmount: p.discAmount,
-            discountPercents: p.percents,
-            lineAmount,
-            totalDiscountShare: share,
-            netAmount,
-            trace: s.trace ?? [],
-          }
-        : {
-            kind: 'priced',
-            lineIndex: i,
-            lineId,
-            itemId: s.line.itemId,
-            quantity: s.quantity,
-            unit: s.unit,
-            unitPrice: p.price,
-            priceUnit: p.priceUnit,
-            priceSource,
-            priceCharges: p.charges,
-            lineDiscount: s.lineDiscount,
-            multilineDiscount: p.multi,
-            discountAmount: p.discAmount,
-            discountPercents: p.percents,
-            lineAmount,
-            totalDiscountShare: share,
-            netAmount,
-            trace: s.trace ?? [],
-          },
-    );
+    lines.push({
+      kind: 'priced',
+      lineIndex: i,
+      ...(lineId === undefined ? {} : { lineId }),
+      itemId: s.line.itemId,
+      quantity: s.quantity,
+      unit: s.unit,
+      unitPrice: p.price,
+      priceUnit: p.priceUnit,
+      priceSource,
+      priceCharges: p.charges,
+      lineDiscount: s.lineDiscount,
+      multilineDiscount: p.multi,
+      discountAmount: p.discAmount,
+      discountPercents: p.percents,
+      lineAmount,
+      totalDiscountShare: share,
+      netAmount,
+      trace: s.trace ?? [],
+    });
   }
 
   return {
