@@ -7,7 +7,15 @@
 // Run: npm run demo   (or: npm run demo -- --store pglite)
 import { PGlite } from '@electric-sql/pglite';
 import { memoryOpenItems, memoryOrderPorts } from '../src/adapters/memory/index.js';
-import { migratePostgres, postgresOpenItems, sqlDatabase } from '../src/adapters/postgres/index.js';
+import {
+  migratePostgres,
+  postgresOpenItems,
+  postgresOrderNumbers,
+  postgresQuotations,
+  postgresReturnOrders,
+  postgresSalesOrders,
+  sqlDatabase,
+} from '../src/adapters/postgres/index.js';
 import { type CalendarDate, calendarDate } from '../src/calendar/CalendarDate.js';
 import { differenceInDays } from '../src/calendar/differenceInDays.js';
 import {
@@ -32,6 +40,7 @@ import { sumMoney } from '../src/money/sumMoney.js';
 import {
   acceptQuotation,
   type CreditPolicy as OrderCreditPolicy,
+  type OrderPorts,
   confirmOrder,
   convertQuotation,
   createQuotation,
@@ -163,27 +172,32 @@ export async function runStory(options: StoryOptions = {}): Promise<StoryResult>
   const store: StoryStore = options.store ?? 'memory';
   let pglite: PGlite | undefined;
   let openItems: OpenItemStore;
+  let documents: DocumentStores | undefined;
   if (store === 'pglite') {
     pglite = new PGlite();
     const db = sqlDatabase(pglite);
     await migratePostgres(db);
     openItems = postgresOpenItems(db);
+    documents = { quotations: postgresQuotations(db), salesOrders: postgresSalesOrders(db), returnOrders: postgresReturnOrders(db), numbers: postgresOrderNumbers(db) };
   } else {
     openItems = memoryOpenItems();
   }
   try {
-    return await story(store, openItems);
+    return await story(store, openItems, documents);
   } finally {
     await pglite?.close();
   }
 }
 
-async function story(store: StoryStore, openItems: OpenItemStore): Promise<StoryResult> {
+/** Where quotations, orders, returns and their numbers are kept (the memory adapter's when absent). */
+type DocumentStores = Pick<OrderPorts, 'quotations' | 'salesOrders' | 'returnOrders' | 'numbers'>;
+
+async function story(store: StoryStore, openItems: OpenItemStore, documents: DocumentStores | undefined): Promise<StoryResult> {
   const checks: StoryCheck[] = [];
   heading(`The order-to-cash story: Fabrikam (${CUSTOMER}) buys office furniture`);
   note(
     store === 'pglite'
-      ? 'Open items in embedded PostgreSQL (PGlite, migrated in process). Orders stay in memory: there are no PostgreSQL order repositories yet.'
+      ? 'Quotations, orders and open items in embedded PostgreSQL (PGlite, migrated in process); customers, items and agreements in memory.'
       : 'Orders and open items on the in-memory adapter.',
   );
   await openItems.putOpenItems([OPENING_ITEM]);
@@ -203,7 +217,10 @@ async function story(store: StoryStore, openItems: OpenItemStore): Promise<Story
   note(`\n  ${book.agreements.length} agreements compiled, base price for desks ${CURRENCY} 489.00; the book analysis finds ${diagnostics.length === 0 ? 'no overlaps or gaps' : diagnostics.map((x) => JSON.stringify(x)).join(', ')}.`);
 
   // 2. Quotation
-  const ports = memoryOrderPorts({ customers: [{ customerId: CUSTOMER, name: 'Fabrikam', currency: CURRENCY, lineDiscountGroup: 'WHOLESALE' }], items: ITEMS, priceBook: PRICE_BOOK });
+  const ports = {
+    ...memoryOrderPorts({ customers: [{ customerId: CUSTOMER, name: 'Fabrikam', currency: CURRENCY, lineDiscountGroup: 'WHOLESALE' }], items: ITEMS, priceBook: PRICE_BOOK }),
+    ...documents,
+  };
   heading('Story 2. A quotation priced, sent, accepted and converted');
   const created = await createQuotation(
     ports,

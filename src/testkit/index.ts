@@ -16,3 +16,4 @@ export { type InvoiceDocumentArbOptions, invoiceDocumentArb } from './invoicingA
 export { type RebateSourceLineArbOptions, rebateSourceLineArb, rebateSourceLinesArb } from './rebatesArbitraries.js';
 export { changedBookArb, type OrderScenario, type OrderScenarioArbOptions, orderScenarioArb } from './orders.js';
 export { type ContractRunner, type InvoiceNumberSequenceContractOptions, invoiceNumberSequenceContract, type MakeInvoiceNumberSequence, type MakeOpenItemRepository, type OpenItemRepositoryContractOptions, openItemRepositoryContract } from './conformance/index.js';
+export { type MakeSalesOrderRepository, type SalesOrderRepositoryContractOptions, salesOrderRepositoryContract } from './conformance/index.js';

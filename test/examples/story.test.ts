@@ -37,7 +37,7 @@ describe('runStory', () => {
     const memory = runs.get('memory')?.output;
     const pglite = runs.get('pglite')?.output;
     expect(memory).toBeDefined();
-    expect(pglite).toContain('Orders stay in memory: there are no PostgreSQL order repositories yet.');
+    expect(pglite).toContain('Quotations, orders and open items in embedded PostgreSQL');
     const figures = (text: string | undefined): string[] => (text ?? '').split('\n').filter((l) => /EUR /.test(l));
     expect(figures(pglite)).toEqual(figures(memory));
   });

@@ -4,4 +4,11 @@ export { postgresInvoiceNumbers, type PostgresInvoiceNumbersOptions } from './po
 export { type MigratePostgresOptions, type MigratePostgresResult, migratePostgres } from './migratePostgres.js';
 export { type PostgresOpenItemsOptions, postgresOpenItems, type PostgresOpenItemRepository } from './postgresOpenItems.js';
 export { type PostgresMigration, postgresMigrations } from './postgresMigrations.js';
+export {
+  postgresAggregateRepository,
+  postgresOrderNumbers,
+  postgresQuotations,
+  postgresReturnOrders,
+  postgresSalesOrders,
+} from './postgresOrderRepositories.js';
 export { type PgPoolLike, type PostgresDriver, type SqlDatabase, type SqlQueryable, sqlDatabase } from './SqlDatabase.js';

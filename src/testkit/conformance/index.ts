@@ -2,3 +2,4 @@
 export type { ContractRunner } from './ContractRunner.js';
 export { type InvoiceNumberSequenceContractOptions, invoiceNumberSequenceContract, type MakeInvoiceNumberSequence } from './invoiceNumberSequenceContract.js';
 export { type MakeOpenItemRepository, type OpenItemRepositoryContractOptions, openItemRepositoryContract } from './openItemRepositoryContract.js';
+export { type MakeSalesOrderRepository, type SalesOrderRepositoryContractOptions, salesOrderRepositoryContract } from './salesOrderRepositoryContract.js';

@@ -11,7 +11,8 @@ import { postgresMigrations } from '../../../src/adapters/postgres/postgresMigra
 import { type SqlDatabase, sqlDatabase } from '../../../src/adapters/postgres/SqlDatabase.js';
 import { money } from '../../../src/money/Money.js';
 import type { CustomerId } from '../../../src/payments/OpenItem.js';
-import { invoiceNumberSequenceContract, openItemRepositoryContract, openItemsArb } from '../../../src/testkit/index.js';
+import { invoiceNumberSequenceContract, openItemRepositoryContract, openItemsArb, salesOrderRepositoryContract } from '../../../src/testkit/index.js';
+import { postgresOrderNumbers, postgresSalesOrders } from '../../../src/adapters/postgres/postgresOrderRepositories.js';
 import { reverseSettlement } from '../../../src/payments/reverseSettlement.js';
 import { settlePayment } from '../../../src/payments/settlePayment.js';
 import { d, item } from '../../payments/_fixtures.js';
@@ -43,6 +44,26 @@ describe('PostgreSQL adapter on PGlite', () => {
     { describe, test },
     { numRuns: 25 },
   );
+
+  salesOrderRepositoryContract(
+    async () => {
+      await resetTables(db);
+      return postgresSalesOrders(db);
+    },
+    { describe, test },
+    { numRuns: 25 },
+  );
+
+  test('order numbers count per kind, formatted like the memory adapter', async () => {
+    await resetTables(db);
+    const numbers = postgresOrderNumbers(db);
+    expect([await numbers.next('salesOrder'), await numbers.next('salesOrder'), await numbers.next('quotation'), await numbers.next('returnOrder')]).toEqual([
+      'SO-000001',
+      'SO-000002',
+      'SQ-000001',
+      'RO-000001',
+    ]);
+  });
 
   describe('faults', () => faultLaws(() => db));
 

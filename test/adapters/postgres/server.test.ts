@@ -15,7 +15,8 @@ import type { CustomerId, OpenItem, OpenItemId, Payment } from '../../../src/pay
 import type { ApplyOutcome } from '../../../src/payments/ports.js';
 import type { Settlement } from '../../../src/payments/Settlement.js';
 import { settlePayment } from '../../../src/payments/settlePayment.js';
-import { invoiceNumberSequenceContract, openItemRepositoryContract } from '../../../src/testkit/index.js';
+import { invoiceNumberSequenceContract, openItemRepositoryContract, salesOrderRepositoryContract } from '../../../src/testkit/index.js';
+import { postgresSalesOrders } from '../../../src/adapters/postgres/postgresOrderRepositories.js';
 import { item } from '../../payments/_fixtures.js';
 import { faultLaws } from './faults.js';
 import { freshRepository, resetTables } from './_harness.js';
@@ -61,6 +62,15 @@ describe.skipIf(url === undefined || url === '')('PostgreSQL adapter on a server
     },
     { describe, test },
     { numRuns: 25, concurrency: 50 },
+  );
+
+  salesOrderRepositoryContract(
+    async () => {
+      await resetTables(db);
+      return postgresSalesOrders(db);
+    },
+    { describe, test },
+    { numRuns: 25 },
   );
 
   describe('faults', () => faultLaws(() => db));

@@ -1,10 +1,17 @@
 import { money } from '../../../money/Money.js';
+import { scaledOf } from '../../../money/Scaled.js';
 
 // JSON for values of the library: bigints and Money survive the round trip through a
 // `jsonb` column exactly. A bigint is stored as {"$bigint":"123"}, Money as
-// {"$money":{"minor":"123","currency":"EUR"}}; everything else is plain JSON.
+// {"$money":{"minor":"123","currency":"EUR"}}, a Scaled decimal as
+// {"$scaled":{"units":"150","scale":2}}; everything else is plain JSON.
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function isScaledLike(value: object): value is { units: bigint; scale: number } {
+  const rec = value as Record<string, unknown>;
+  return typeof rec.units === 'bigint' && typeof rec.scale === 'number' && Object.keys(rec).length === 2;
+}
 
 function isMoneyLike(value: object): value is { minor: bigint; currency: string } {
   const rec = value as Record<string, unknown>;
@@ -30,6 +37,7 @@ export function toJsonData(value: unknown): Json {
     case 'object': {
       if (Array.isArray(value)) return value.map(toJsonData);
       if (isMoneyLike(value)) return { $money: { minor: value.minor.toString(), currency: value.currency } };
+      if (isScaledLike(value)) return { $scaled: { units: value.units.toString(), scale: value.scale } };
       // fromEntries defines own properties, so a key such as "__proto__" stays data.
       return Object.fromEntries<Json>(Object.entries(value as Record<string, unknown>).flatMap(([k, v]): [string, Json][] => (v === undefined ? [] : [[k, toJsonData(v)]])));
     }
@@ -52,6 +60,10 @@ export function fromJsonData(data: unknown): unknown {
   if (keys.length === 1 && typeof rec.$money === 'object' && rec.$money !== null) {
     const m = rec.$money as { minor: string; currency: string };
     return money(BigInt(m.minor), m.currency);
+  }
+  if (keys.length === 1 && typeof rec.$scaled === 'object' && rec.$scaled !== null) {
+    const d = rec.$scaled as { units: string; scale: number };
+    return scaledOf(BigInt(d.units), d.scale);
   }
   return Object.fromEntries(keys.map((k) => [k, fromJsonData(rec[k])]));
 }
