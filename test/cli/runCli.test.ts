@@ -6,6 +6,8 @@ import { runCli } from '../../src/cli/runCli.js';
 import { accrueRebates } from '../../src/pricing/rebates/accrueRebates.js';
 import { compileRebateDeals } from '../../src/pricing/rebates/compileRebateDeals.js';
 import { rebateSourceLinesArb } from '../../src/testkit/index.js';
+import { shardMerger } from '../../src/cli/shardMerger.js';
+import { listProvisions } from '../../src/pricing/rebates/accrueRebates.js';
 
 const EXAMPLES = new URL('../../examples/cli/', import.meta.url);
 
@@ -116,6 +118,18 @@ describe('runCli', () => {
       expect(out.provisions).toBe(direct.entries.length);
       const cents = (a: string): bigint => BigInt(a.replace('.', ''));
       expect(out.totals.reduce((s, t) => s + cents(t.amount.amount), 0n)).toBe(direct.entries.reduce((s, e) => s + e.amount.minor, 0n));
+    },
+  );
+
+  test.prop([rebateSourceLinesArb({ maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 12 })], { numRuns: 40 })(
+    'accrue: chunks accrued apart and merged pairwise give the single pass, cut anywhere',
+    async (lines, cuts) => {
+      const program = compileRebateDeals(JSON.parse(deals));
+      const bounds = [0, ...[...new Set(cuts.map((c) => Math.min(c, lines.length)))].sort((a, b) => a - b), lines.length];
+      const merger = shardMerger();
+      for (let i = 1; i < bounds.length; i++) merger.add(accrueRebates(program, lines.slice(bounds[i - 1], bounds[i]), { rounding: 'halfUp' }).state);
+      const single = accrueRebates(program, lines, { rounding: 'halfUp' }).state;
+      expect(listProvisions(merger.result())).toEqual(listProvisions(single));
     },
   );
 

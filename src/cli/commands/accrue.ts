@@ -8,6 +8,7 @@ import { type RebateSourceLine, RebateSourceLineSchema } from '../../pricing/reb
 import type { CliCommand } from '../command.js';
 import { parseJsonText } from '../json.js';
 import { progress as showProgress } from '../progress.js';
+import { shardMerger } from '../shardMerger.js';
 
 const InputSchema = /* @__PURE__ */ z.object({ deals: z.unknown(), lines: z.array(z.unknown()), options: z.object({ rounding: RoundingModeSchema }) });
 const CHUNK = 50_000;
@@ -47,18 +48,22 @@ Options:
       const program = compileRebateDeals(parseJsonText(await io.readText(dealsFile), ['deals']));
       const rounding = parseInput(RoundingModeSchema, values['rounding'] ?? 'halfUp', ['--rounding']);
       const progress = showProgress(io, 'lines');
+      // Each chunk accrues on its own (a provision depends only on its line and deal); the
+      // chunk states merge pairwise (shardMerger) instead of copying a growing state per chunk.
+      const merged = shardMerger();
       let chunk: RebateSourceLine[] = [];
       for await (const text of io.readLines(input)) {
         if (text.trim() === '') continue;
         chunk.push(parseInput(RebateSourceLineSchema, parseJsonText(text, ['lines', count]), ['lines', count]));
         count++;
         if (chunk.length === CHUNK) {
-          state = accrueRebates(program, chunk, { rounding, state }).state;
+          merged.add(accrueRebates(program, chunk, { rounding }).state);
           chunk = [];
           progress.update(count);
         }
       }
-      state = accrueRebates(program, chunk, { rounding, state }).state;
+      merged.add(accrueRebates(program, chunk, { rounding }).state);
+      state = merged.result();
       progress.done(count);
     } else {
       const raw = parseInput(InputSchema, parseJsonText(await io.readText(input), ['input']), ['input']);
