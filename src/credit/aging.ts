@@ -1,7 +1,7 @@
 import { CalendarDateSchema } from '../calendar/CalendarDate.js';
 import * as z from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
-import { epochDayOf } from './_internal/epochDays.js';
+import { toEpochDay } from '../calendar/epochDay.js';
 import { invalidInput, parseInput } from '../errors/parseInput.js';
 import { currencyMismatchMessage } from '../errors/messages.js';
 import { OrderToCashError } from '../errors/OrderToCashError.js';
@@ -94,7 +94,7 @@ type AgingPlan = { readonly options: AgingOptions; readonly asOfDay: number; rea
 const COMPILED = /* @__PURE__ */ new WeakMap<object, AgingPlan>();
 
 function planOf(o: AgingOptions): AgingPlan {
-  return { options: o, asOfDay: epochDayOf(o.asOf), bounds: o.buckets.map((b) => (b.upToDays === null ? Number.POSITIVE_INFINITY : b.upToDays)) };
+  return { options: o, asOfDay: toEpochDay(o.asOf), bounds: o.buckets.map((b) => (b.upToDays === null ? Number.POSITIVE_INFINITY : b.upToDays)) };
 }
 
 /**
@@ -145,7 +145,7 @@ export function agingAccumulator(options: AgingOptions): AgingAccumulator {
         throw new OrderToCashError('currency_mismatch', currencyMismatchMessage(o.currency, item.open.currency, ['items', n, 'open']), ['items', n, 'open']);
       }
       const date = o.basis === 'due' ? item.dueDate : o.basis === 'document' ? (item.documentDate ?? item.transactionDate) : item.transactionDate;
-      const age = asOfDay - epochDayOf(date);
+      const age = asOfDay - toEpochDay(date);
       let i = 0;
       while (i < last && age > (bounds[i] as number)) i++;
       amounts[i] = (amounts[i] as bigint) + item.open.minor;

@@ -2,7 +2,7 @@ import { calendarDateProblem, CalendarDateSchema } from '../calendar/CalendarDat
 import { minorUnitOf } from '../money/currencies.js';
 import * as z from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
-import { epochDayOf } from './_internal/epochDays.js';
+import { toEpochDay } from '../calendar/epochDay.js';
 import { parseInput } from '../errors/parseInput.js';
 import { assertSameCurrency } from '../money/assertSameCurrency.js';
 import type { Money } from '../money/Money.js';
@@ -60,8 +60,8 @@ export function daysSalesOutstanding(input: DsoInput, options: RatioOptions): Ds
   const o = ratioOptionsOf(options);
   assertSameCurrency(i.balance, i.creditSales, ['input', 'creditSales']);
   if (i.currentBalance !== undefined) assertSameCurrency(i.balance, i.currentBalance, ['input', 'currentBalance']);
-  const start = i.customerSince === undefined ? epochDayOf(i.from) : Math.max(epochDayOf(i.from), epochDayOf(i.customerSince));
-  const days = Math.max(0, epochDayOf(i.to) - start);
+  const start = i.customerSince === undefined ? toEpochDay(i.from) : Math.max(toEpochDay(i.from), toEpochDay(i.customerSince));
+  const days = Math.max(0, toEpochDay(i.to) - start);
   const d = BigInt(days);
   const sales = i.creditSales.minor;
   const current = i.currentBalance?.minor;

@@ -1,7 +1,7 @@
 import { CalendarDateSchema } from '../calendar/CalendarDate.js';
 import * as z from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
-import { epochDayOf } from './_internal/epochDays.js';
+import { toEpochDay } from '../calendar/epochDay.js';
 import { currencyMismatchMessage } from '../errors/messages.js';
 import { OrderToCashError } from '../errors/OrderToCashError.js';
 import { invalidInput, parseInput } from '../errors/parseInput.js';
@@ -85,7 +85,7 @@ export type PaymentBehaviourAccumulator = { add(experience: PaymentExperience): 
  */
 export function paymentBehaviourAccumulator(options: PaymentBehaviourOptions): PaymentBehaviourAccumulator {
   const o = COMPILED.has(options) ? options : parseInput(OptionsSchema, options, ['options']);
-  const asOfDay = epochDayOf(o.asOf);
+  const asOfDay = toEpochDay(o.asOf);
   let amount = 0n;
   let weighted = 0n;
   let n = 0;
@@ -95,8 +95,8 @@ export function paymentBehaviourAccumulator(options: PaymentBehaviourOptions): P
         throw new OrderToCashError('currency_mismatch', currencyMismatchMessage(o.currency, x.amount.currency, ['experiences', n, 'amount']), ['experiences', n, 'amount']);
       }
       if (x.amount.minor < 0n) invalidInput(['experiences', n, 'amount'], 'must not be negative: credit notes carry no payment experience');
-      const due = epochDayOf(x.dueDate);
-      const dbt = x.paidDate === undefined ? Math.max(0, asOfDay - due) : epochDayOf(x.paidDate) - due;
+      const due = toEpochDay(x.dueDate);
+      const dbt = x.paidDate === undefined ? Math.max(0, asOfDay - due) : toEpochDay(x.paidDate) - due;
       amount += x.amount.minor;
       weighted += x.amount.minor * BigInt(dbt);
       n++;

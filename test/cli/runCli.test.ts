@@ -123,7 +123,7 @@ describe('runCli', () => {
 
   test.prop([rebateSourceLinesArb({ maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 12 })], { numRuns: 40 })(
     'accrue: chunks accrued apart and merged pairwise give the single pass, cut anywhere',
-    async (lines, cuts) => {
+    (lines, cuts) => {
       const program = compileRebateDeals(JSON.parse(deals));
       const bounds = [0, ...[...new Set(cuts.map((c) => Math.min(c, lines.length)))].sort((a, b) => a - b), lines.length];
       const merger = shardMerger();

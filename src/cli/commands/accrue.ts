@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { parseInput } from '../../errors/parseInput.js';
 import { type CurrencyCode, type Money, sameCurrencyMoney } from '../../money/Money.js';
 import { RoundingModeSchema } from '../../money/schemas.js';
-import { accrueRebates, type AccrualState, emptyAccrual, type ProvisionEntry } from '../../pricing/rebates/accrueRebates.js';
+import { accrueRebates, type AccrualState, type ProvisionEntry } from '../../pricing/rebates/accrueRebates.js';
 import { compileRebateDeals } from '../../pricing/rebates/compileRebateDeals.js';
 import { type RebateSourceLine, RebateSourceLineSchema } from '../../pricing/rebates/RebateDeal.js';
 import type { CliCommand } from '../command.js';
@@ -42,7 +42,7 @@ Options:
   options: { deals: { type: 'string' }, rounding: { type: 'string' }, entries: { type: 'boolean' } },
   run: async ({ input, values, io }) => {
     const dealsFile = values['deals'];
-    let state: AccrualState = emptyAccrual();
+    let state: AccrualState;
     let count = 0;
     if (typeof dealsFile === 'string') {
       const program = compileRebateDeals(parseJsonText(await io.readText(dealsFile), ['deals']));
