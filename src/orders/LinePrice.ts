@@ -1,7 +1,6 @@
 import type { CalendarDate } from '../calendar/CalendarDate.js';
 import type { Money } from '../money/Money.js';
-import type { Scaled } from '../money/Scaled.js';
-import type { PricingTrace } from '../pricing/PricingTrace.js';
+import type { PricedLine } from '../pricing/priceOrder.js';
 
 /**
  * The price of a quotation or order line as the pricing module resolved it, kept as a
@@ -13,21 +12,21 @@ import type { PricingTrace } from '../pricing/PricingTrace.js';
  * const p: LinePrice = quotation.lines[0].price;
  * p.netAmount.toString() //=> 'EUR 15.30'
  */
-export type LinePrice = {
-  readonly pricedAsOf: CalendarDate;
-  readonly quantity: Scaled;
-  readonly unit: string;
-  readonly unitPrice: Scaled;
-  readonly priceUnit: Scaled;
-  readonly priceSource: { readonly kind: 'agreement'; readonly recordId: string } | { readonly kind: 'basePrice' };
-  readonly priceCharges: Scaled;
-  readonly discountAmount: Scaled;
-  readonly discountPercents: readonly Scaled[];
-  readonly lineAmount: Money;
-  readonly totalDiscountShare: Money;
-  readonly netAmount: Money;
-  readonly trace: PricingTrace;
-};
+export type LinePrice = Pick<
+  PricedLine,
+  | 'quantity'
+  | 'unit'
+  | 'unitPrice'
+  | 'priceUnit'
+  | 'priceSource'
+  | 'priceCharges'
+  | 'discountAmount'
+  | 'discountPercents'
+  | 'lineAmount'
+  | 'totalDiscountShare'
+  | 'netAmount'
+  | 'trace'
+> & { readonly pricedAsOf: CalendarDate };
 
 /**
  * Totals of a quotation or order: each is the exact sum of the same field over the lines.

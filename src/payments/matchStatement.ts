@@ -1,13 +1,11 @@
 import * as z from 'zod';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
-import { CalendarDateSchema } from '../calendar/CalendarDate.js';
 import { parseInput } from '../errors/parseInput.js';
 import { minorUnitOf } from '../money/currencies.js';
 import { money } from '../money/Money.js';
 import type { RoundingMode } from '../money/rounding.js';
 import { divideRounded } from '../money/rounding.js';
 import { pow10 } from '../money/Scaled.js';
-import { RoundingModeSchema } from '../money/schemas.js';
 import { formatDecimalText } from '../money/_internal/decimalText.js';
 import { availableCashDiscount } from './cashDiscount.js';
 import { findCombination } from './findCombination.js';
@@ -26,8 +24,8 @@ import { osaDistance } from './_internal/osaDistance.js';
 import { payerNameKey } from './payerNameKey.js';
 import { isValidRfReference, referenceKeys, textReferenceKeySet, textReferenceKeys } from './references.js';
 import type { Settlement } from './Settlement.js';
-import { SettlementPrioritySchema, sortBySettlementPriority } from './settlementPriority.js';
-import { type SettlementTolerance, SettlementToleranceSchema, type SettlePaymentOptions, settleParsed } from './settlePayment.js';
+import { sortBySettlementPriority } from './settlementPriority.js';
+import { SHARED_SETTLEMENT_OPTION_FIELDS, type SettlementTolerance, type SettlePaymentOptions, settleParsed } from './settlePayment.js';
 
 /**
  * Which rule produced a proposal, in pipeline order.
@@ -149,13 +147,7 @@ export type MatchStatementResult = {
 
 const MatchInputSchema = /* @__PURE__ */ z.object({ payments: z.array(PaymentSchema), items: z.array(OpenItemSchema) });
 const MatchOptionsSchema = /* @__PURE__ */ z.looseObject({
-  rounding: RoundingModeSchema,
-  asOf: CalendarDateSchema,
-  priority: SettlementPrioritySchema.optional(),
-  graceDays: z.number().int().min(0).max(366).optional(),
-  partialPaymentDiscount: z.boolean().optional(),
-  tolerance: SettlementToleranceSchema.optional(),
-  underpayment: z.enum(['withinTolerance', 'onlyWithCashDiscount']).optional(),
+  ...SHARED_SETTLEMENT_OPTION_FIELDS,
   customersByIban: z.record(z.string(), z.string().min(1)).optional(),
   combination: z
     .object({

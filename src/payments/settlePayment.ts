@@ -125,14 +125,24 @@ export const SettlementToleranceSchema: z.ZodType<SettlementTolerance, unknown> 
   inclusive: z.boolean().optional(),
 }) as z.ZodType<SettlementTolerance, unknown>;
 
-const SettlePaymentOptionsSchema = /* @__PURE__ */ z.object({
+/**
+ * The option fields settlement and matching share (matching settles what it matches).
+ * @internal
+ * @example
+ * z.object({ ...SHARED_SETTLEMENT_OPTION_FIELDS, thresholds: … })
+ */
+export const SHARED_SETTLEMENT_OPTION_FIELDS: z.ZodRawShape = {
   rounding: RoundingModeSchema,
   asOf: CalendarDateSchema,
-  priority: SettlementPrioritySchema.optional(),
-  graceDays: z.number().int().min(0).max(366).optional(),
-  partialPaymentDiscount: z.boolean().optional(),
-  tolerance: SettlementToleranceSchema.optional(),
-  underpayment: z.enum(['withinTolerance', 'onlyWithCashDiscount']).optional(),
+  priority: /* @__PURE__ */ SettlementPrioritySchema.optional(),
+  graceDays: /* @__PURE__ */ z.number().int().min(0).max(366).optional(),
+  partialPaymentDiscount: /* @__PURE__ */ z.boolean().optional(),
+  tolerance: /* @__PURE__ */ SettlementToleranceSchema.optional(),
+  underpayment: /* @__PURE__ */ z.enum(['withinTolerance', 'onlyWithCashDiscount']).optional(),
+};
+
+const SettlePaymentOptionsSchema = /* @__PURE__ */ z.object({
+  ...SHARED_SETTLEMENT_OPTION_FIELDS,
   writeOffReasonCode: z.string().min(1).optional(),
   deductionReasonCode: z.string().min(1).optional(),
   accountingCurrency: CurrencyCodeSchema.optional(),
