@@ -11,7 +11,7 @@ import type { ItemEntry } from './_internal/priceIndex.js';
 import { type Candidate, type DiscountSum, findDiscount, findPrice, type Generic, type ItemKeys, NO_DISCOUNT, type SearchContext, searchContext } from './_internal/search.js';
 import type { PriceBook } from './compilePriceBook.js';
 import type { CombinationMode, PricingTrace, TraceEntry } from './PricingTrace.js';
-import { type CustomerContext, CustomerContextSchema } from './schemas.js';
+import { type BasePrice, type CustomerContext, CustomerContextSchema } from './schemas.js';
 import type { CalendarDate } from '../calendar/CalendarDate.js';
 
 /** One order line to price. */
@@ -168,12 +168,23 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   const ctx = searchContext(book, customer, currency, generic, opts.asOf);
   const lineCount = order.lines.length;
   const stages: Stage[] = [];
-  for (let i = 0; i < lineCount; i++) stages.push(priceStage(ctx, order.lines[i] as ValidLine, opts, generic, tracing));
+  // Item entries and base prices first, each in a loop of independent lookups (the processor
+  // overlaps their cache misses), before each line's long chain of dependent searches.
+  const entries: (ItemEntry | undefined)[] = [];
+  const items = ctx.index.items;
+  for (let i = 0; i < lineCount; i++) entries.push(items.get((order.lines[i] as ValidLine).itemId));
+  const bases: (Base | undefined)[] = [];
+  const codes = ctx.index.codes;
+  for (let i = 0; i < lineCount; i++) {
+    const line = order.lines[i] as ValidLine;
+    bases.push(basePriceOf(entries[i], ctx.currency, codes.get(line.unit) ?? line.unit));
+  }
+  for (let i = 0; i < lineCount; i++) stages.push(priceStage(ctx, order.lines[i] as ValidLine, entries[i], bases[i], opts, generic, tracing));
 
   // Multiline: one search per multiline group with Σ quantity of its lines (reference §1.6).
   let groupQty: Map<string, Scaled> | undefined;
   for (const s of stages) {
-    const g = s.entry?.attributes?.multilineDiscountGroup;
+    const g = s.entry?.multilineDiscountGroup;
     if (g === undefined || (s.price === undefined && s.base === undefined)) continue;
     groupQty ??= new Map();
     const q = groupQty.get(g);
@@ -202,7 +213,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
       amounts.push(undefined);
       continue;
     }
-    const g = s.entry?.attributes?.multilineDiscountGroup;
+    const g = s.entry?.multilineDiscountGroup;
     const ml = g === undefined ? undefined : groupDisc?.get(g);
     if (ml?.trace !== undefined) s.trace?.push(...ml.trace);
     const multi = ml?.disc ?? NO_DISCOUNT;
@@ -214,7 +225,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     const minor = lineAmountMinor(s.quantity, price, discAmount, priceUnit, charges, percents, minorUnit, opts.rounding);
     amounts.push({ price, priceUnit, charges, multi, discAmount, percents, minor });
     subtotal += minor;
-    if (s.entry?.attributes?.totalDiscountEligible ?? true) {
+    if (s.entry?.totalDiscountEligible ?? true) {
       eligible += minor;
       eligibleIdx.push(i);
       eligibleMinor.push(minor);
@@ -302,27 +313,29 @@ function totalDiscountMinor(eligible: bigint, total: DiscountSum, rounding: Roun
   return divideRounded(eligible * (h1 * h2 - (h1 - p1.units) * (h2 - p2.units)), h1 * h2, rounding);
 }
 
-function priceStage(ctx: SearchContext, line: ValidLine, opts: ValidOptions, generic: Generic, tracing: boolean): Stage {
+/** Searches the price (or base price `ownBase` in the line's unit, looked up beforehand) and the line discount of one line. */
+function priceStage(ctx: SearchContext, line: ValidLine, entry: ItemEntry | undefined, ownBase: Base | undefined, opts: ValidOptions, generic: Generic, tracing: boolean): Stage {
   const trace: TraceEntry[] | undefined = tracing ? [] : undefined;
-  const entry = ctx.index.items.get(line.itemId);
-  const priceItem: ItemKeys = { entry, itemId: line.itemId, itemGroup: undefined };
+  const itemId = entry?.itemId ?? line.itemId;
+  const lineUnit = ctx.index.codes.get(line.unit) ?? line.unit;
+  const priceItem: ItemKeys = { entry, itemId, itemGroup: undefined };
   const conversions = opts.unitConversions;
   if (trace !== undefined && generic !== undefined && generic.rate !== undefined) trace.push({ kind: 'genericCurrency', currency: generic.currency, rate: generic.rate });
   // The line's own unit first, then each applicable conversion in the given order.
   for (let attempt = -1; attempt < (conversions?.length ?? 0); attempt++) {
-    let unit = line.unit;
+    let unit = lineUnit;
     let quantity = line.quantity;
     if (attempt >= 0) {
       const c = (conversions as NonNullable<typeof conversions>)[attempt] as NonNullable<typeof conversions>[number];
       if (c.from !== line.unit || (c.itemId !== undefined && c.itemId !== line.itemId) || c.to === line.unit) continue;
-      unit = c.to;
+      unit = ctx.index.codes.get(c.to) ?? c.to;
       quantity = scaledOf(line.quantity.units * c.factor.units, line.quantity.scale + c.factor.scale);
       trace?.push({ kind: 'unitConversion', from: c.from, to: c.to, factor: c.factor });
     }
     const price = findPrice(ctx, priceItem, unit, quantity, trace);
     let base: { price: Scaled; priceUnit: Scaled } | undefined;
     if (price === undefined) {
-      base = basePriceOf(entry, ctx.currency, unit);
+      base = attempt < 0 ? ownBase : basePriceOf(entry, ctx.currency, unit);
       if (base === undefined && generic?.rate !== undefined) {
         const b = basePriceOf(entry, generic.currency, unit);
         if (b !== undefined) base = { price: scaledOf(b.price.units * generic.rate.units, b.price.scale + generic.rate.scale), priceUnit: b.priceUnit };
@@ -332,7 +345,7 @@ function priceStage(ctx: SearchContext, line: ValidLine, opts: ValidOptions, gen
     } else {
       trace?.push({ kind: 'selected', source: 'agreement', recordId: price.record.id, unitPrice: price.amount, priceUnit: price.record.priceUnit });
     }
-    const discountItem: ItemKeys = { entry, itemId: line.itemId, itemGroup: entry?.attributes?.lineDiscountGroup };
+    const discountItem: ItemKeys = { entry, itemId, itemGroup: entry?.lineDiscountGroup };
     const lineDiscount = findDiscount(ctx, 'lineDiscount', discountItem, unit, quantity, trace);
     return { line, entry, trace, price, base, quantity, unit, lineDiscount };
   }
@@ -340,10 +353,19 @@ function priceStage(ctx: SearchContext, line: ValidLine, opts: ValidOptions, gen
   return { line, entry, trace, price: undefined, base: undefined, quantity: line.quantity, unit: line.unit, lineDiscount: NO_DISCOUNT };
 }
 
-function basePriceOf(entry: ItemEntry | undefined, currency: string, unit: string): { readonly price: Scaled; readonly priceUnit: Scaled } | undefined {
-  const list = entry?.basePrices;
-  if (list === undefined) return undefined;
-  for (const b of list) if (b.currency === currency && b.unit === unit) return b;
+/** A base price as pricing uses it. */
+type Base = { readonly price: Scaled; readonly priceUnit: Scaled };
+
+function basePriceOf(entry: ItemEntry | undefined, currency: string, unit: string): Base | undefined {
+  if (entry === undefined) return undefined;
+  const first = entry.basePrice;
+  if (first === undefined) return undefined;
+  if (first.currency === currency && first.unit === unit) return first;
+  const list = entry.basePrices as readonly BasePrice[];
+  for (let k = 1; k < list.length; k++) {
+    const b = list[k] as BasePrice;
+    if (b.currency === currency && b.unit === unit) return b;
+  }
   return undefined;
 }
 

@@ -43,12 +43,28 @@ export type Columns = {
   readonly allItems: Bucket | undefined;
 };
 
-/** What one item id brings: its attributes, base prices and its all-customers agreements by relation index. */
+/**
+ * What one item id brings, flattened so that pricing a line reads one object for the item side:
+ * its attributes, base prices, and the agreements of all customers and of customer groups on
+ * the item. Item ids, group ids, currencies and units in the index are canonical strings (one
+ * object per value), so that comparing them is mostly a pointer comparison.
+ */
 export type ItemEntry = {
+  readonly itemId: string;
   readonly attributes: ItemAttributes | undefined;
+  readonly lineDiscountGroup: string | undefined;
+  readonly multilineDiscountGroup: string | undefined;
+  readonly totalDiscountEligible: boolean;
+  /** The first of `basePrices`. */
+  readonly basePrice: BasePrice | undefined;
   /** Sorted by currency then unit. */
   readonly basePrices: readonly BasePrice[] | undefined;
-  readonly allCustomers: readonly (Bucket | undefined)[];
+  /** All customers × this item: prices, line discounts (the only relations D365 allows on one item). */
+  readonly allPrice: Bucket | undefined;
+  readonly allLineDiscount: Bucket | undefined;
+  /** Customer group × this item, prices and line discounts: canonical group id, bucket, group id, bucket, … */
+  readonly groupPrice: readonly (string | Bucket)[] | undefined;
+  readonly groupLineDiscount: readonly (string | Bucket)[] | undefined;
 };
 
 /** The compiled search structure of a price book (internal layout). */
@@ -60,6 +76,10 @@ export type PriceIndex = {
   /** By relation index: the all-customers agreements on item groups and on all items (on one item: in {@link ItemEntry}). */
   readonly all: readonly Columns[];
   readonly items: ReadonlyMap<string, ItemEntry>;
+  /** The canonical object of each currency and unit string of the index. */
+  readonly codes: ReadonlyMap<string, string>;
+  /** The canonical object of each customer group id of the index. */
+  readonly groupIds: ReadonlyMap<string, string>;
 };
 
 export const RELATION_INDEX: Readonly<Record<Relation, number>> = { price: 0, lineDiscount: 1, multilineDiscount: 2, totalDiscount: 3 };
@@ -93,7 +113,7 @@ const compareDay = (a: number, b: number): number => a - b;
 const EXACT_LIMIT = 2n ** 53n;
 
 type MutableColumns = { byItem: Map<string, Bucket> | undefined; byItemGroup: Map<string, Bucket> | undefined; allItems: Bucket | undefined };
-type MutableItem = { attributes: ItemAttributes | undefined; basePrices: BasePrice[] | undefined; allCustomers: (Bucket | undefined)[] };
+type MutableItem = { -readonly [K in keyof ItemEntry]: ItemEntry[K] } & { basePrices: BasePrice[] | undefined; groupPrice: (string | Bucket)[] | undefined; groupLineDiscount: (string | Bucket)[] | undefined };
 type MutableBucket = { -readonly [K in keyof Bucket]: Bucket[K] } & { records: TradeAgreement[] };
 
 const newColumns = (): MutableColumns => ({ byItem: undefined, byItemGroup: undefined, allItems: undefined });
@@ -107,10 +127,33 @@ export function buildPriceIndex(
   basePrices: readonly BasePrice[],
   items: readonly ItemAttributes[],
 ): PriceIndex {
+  const codes = new Map<string, string>();
+  const groupIds = new Map<string, string>();
+  const canonical = (pool: Map<string, string>, text: string): string => {
+    const known = pool.get(text);
+    if (known !== undefined) return known;
+    pool.set(text, text);
+    return text;
+  };
   const itemMap = new Map<string, MutableItem>();
   const itemOf = (id: string): MutableItem => {
     let e = itemMap.get(id);
-    if (e === undefined) itemMap.set(id, (e = { attributes: undefined, basePrices: undefined, allCustomers: [] }));
+    if (e === undefined) {
+      e = {
+        itemId: id,
+        attributes: undefined,
+        lineDiscountGroup: undefined,
+        multilineDiscountGroup: undefined,
+        totalDiscountEligible: true,
+        basePrice: undefined,
+        basePrices: undefined,
+        allPrice: undefined,
+        allLineDiscount: undefined,
+        groupPrice: undefined,
+        groupLineDiscount: undefined,
+      };
+      itemMap.set(id, e);
+    }
     return e;
   };
   const customers = new Map<string, MutableColumns[]>();
@@ -134,9 +177,14 @@ export function buildPriceIndex(
   for (const a of agreements) {
     const ri = RELATION_INDEX[a.relation];
     let list: MutableBucket[];
-    if (a.accountCode === 'all' && a.itemCode === 'table') {
+    if (a.accountCode !== 'table' && a.itemCode === 'table' && ri <= 1) {
+      // Item side first: all customers or a customer group on one item (price and line discount).
       const e = itemOf(a.itemRelation);
-      list = listOf(e, `${ri}`, (b) => (e.allCustomers[ri] = b));
+      if (a.accountCode === 'all') list = listOf(e, `${ri}`, (b) => (ri === 0 ? (e.allPrice = b) : (e.allLineDiscount = b)));
+      else {
+        const g = canonical(groupIds, a.accountRelation);
+        list = listOf(e, `${ri}/${g}`, (b) => (ri === 0 ? (e.groupPrice ??= []) : (e.groupLineDiscount ??= [])).push(g, b));
+      }
     } else {
       let cols: MutableColumns;
       if (a.accountCode === 'table') {
@@ -145,18 +193,23 @@ export function buildPriceIndex(
         cols = byRelation[ri] ?? (byRelation[ri] = newColumns());
       } else if (a.accountCode === 'group') {
         const g = groups[ri] as Map<string, MutableColumns>;
-        const found = g.get(a.accountRelation);
-        if (found === undefined) g.set(a.accountRelation, (cols = newColumns()));
+        const key = canonical(groupIds, a.accountRelation);
+        const found = g.get(key);
+        if (found === undefined) g.set(key, (cols = newColumns()));
         else cols = found;
       } else cols = all[ri] as MutableColumns;
       const c = cols;
-      if (a.itemCode === 'table') list = listOf(c, `t${a.itemRelation}`, (b) => (c.byItem ??= new Map()).set(a.itemRelation, b));
-      else if (a.itemCode === 'group') list = listOf(c, `g${a.itemRelation}`, (b) => (c.byItemGroup ??= new Map()).set(a.itemRelation, b));
-      else list = listOf(c, 'a', (b) => (c.allItems = b));
+      if (a.itemCode === 'table') {
+        const key = itemOf(a.itemRelation).itemId;
+        list = listOf(c, `t${key}`, (b) => (c.byItem ??= new Map()).set(key, b));
+      } else if (a.itemCode === 'group') {
+        const key = a.itemRelation;
+        list = listOf(c, `g${key}`, (b) => (c.byItemGroup ??= new Map()).set(key, b));
+      } else list = listOf(c, 'a', (b) => (c.allItems = b));
     }
     let bucket = list.find((b) => b.currency === a.currency && b.unit === a.unit);
     if (bucket === undefined) {
-      bucket = { currency: a.currency, unit: a.unit, records: [], keys: [], scale: -1, index: undefined, next: undefined };
+      bucket = { currency: canonical(codes, a.currency), unit: canonical(codes, a.unit), records: [], keys: [], scale: -1, index: undefined, next: undefined };
       list.push(bucket);
     }
     bucket.records.push(a);
@@ -173,14 +226,25 @@ export function buildPriceIndex(
   }
   for (const bp of basePrices) {
     const e = itemOf(bp.itemId);
+    canonical(codes, bp.currency);
+    canonical(codes, bp.unit);
     const list = (e.basePrices ??= []);
     const at = list.findIndex((x) => x.currency === bp.currency && x.unit === bp.unit);
     if (at >= 0) list[at] = bp;
     else list.push(bp);
   }
-  for (const e of itemMap.values()) e.basePrices?.sort((x, y) => byText(x.currency, y.currency) || byText(x.unit, y.unit));
-  for (const item of items) itemOf(item.itemId).attributes = item;
-  return { customers, groups, all, items: itemMap };
+  for (const e of itemMap.values()) {
+    e.basePrices?.sort((x, y) => byText(x.currency, y.currency) || byText(x.unit, y.unit));
+    e.basePrice = e.basePrices?.[0];
+  }
+  for (const item of items) {
+    const e = itemOf(item.itemId);
+    e.attributes = item;
+    e.lineDiscountGroup = item.lineDiscountGroup;
+    e.multilineDiscountGroup = item.multilineDiscountGroup;
+    e.totalDiscountEligible = item.totalDiscountEligible;
+  }
+  return { customers, groups, all, items: itemMap, codes, groupIds };
 }
 
 function byText(a: string, b: string): number {
@@ -248,12 +312,27 @@ export function* allBuckets(index: PriceIndex): Generator<Bucket> {
   for (const byRelation of index.customers.values()) for (const c of byRelation) yield* columns(c);
   for (const g of index.groups) for (const c of g.values()) yield* columns(c);
   for (const c of index.all) yield* columns(c);
-  for (const e of index.items.values()) for (const b of e.allCustomers) yield* chain(b);
+  for (const e of index.items.values()) {
+    yield* chain(e.allPrice);
+    yield* chain(e.allLineDiscount);
+    for (const list of [e.groupPrice, e.groupLineDiscount]) if (list !== undefined) for (let k = 1; k < list.length; k += 2) yield* chain(list[k] as Bucket);
+  }
+}
+
+/** The customer group `group`'s bucket in an item's interleaved group list. */
+export function groupBucket(list: readonly (string | Bucket)[] | undefined, group: string | undefined): Bucket | undefined {
+  if (list === undefined || group === undefined) return undefined;
+  for (let k = 0; k < list.length; k += 2) if (list[k] === group) return list[k + 1] as Bucket;
+  return undefined;
 }
 
 /** The first bucket of one relation index, account and item key, or undefined. */
 export function bucketOf(index: PriceIndex, ri: number, accountCode: RelationCode, accountKey: string, itemCode: RelationCode, itemKey: string): Bucket | undefined {
-  if (accountCode === 'all' && itemCode === 'table') return index.items.get(itemKey)?.allCustomers[ri];
+  if (accountCode !== 'table' && itemCode === 'table' && ri <= 1) {
+    const e = index.items.get(itemKey);
+    if (accountCode === 'all') return ri === 0 ? e?.allPrice : e?.allLineDiscount;
+    return groupBucket(ri === 0 ? e?.groupPrice : e?.groupLineDiscount, accountKey);
+  }
   const cols = accountCode === 'table' ? index.customers.get(accountKey)?.[ri] : accountCode === 'group' ? index.groups[ri]?.get(accountKey) : index.all[ri];
   if (cols === undefined) return undefined;
   return itemCode === 'table' ? cols.byItem?.get(itemKey) : itemCode === 'group' ? cols.byItemGroup?.get(itemKey) : cols.allItems;

@@ -3,7 +3,7 @@ import { pow10, type Scaled, scaledOf } from '../../money/Scaled.js';
 import type { RecordOutcome, TraceEntry } from '../PricingTrace.js';
 import type { ActivationMatrix, Relation, TradeAgreement } from '../schemas.js';
 import { CELLS } from './keys.js';
-import { type Bucket, type Columns, compareQty, dayNumber, type ItemEntry, type PriceIndex, RELATION_INDEX } from './priceIndex.js';
+import { type Bucket, type Columns, compareQty, dayNumber, groupBucket, type ItemEntry, type PriceIndex, RELATION_INDEX } from './priceIndex.js';
 import { segmentOf } from './segments.js';
 
 /** Generic currency of a search: its records count, converted at `rate` (none without a rate). */
@@ -45,7 +45,9 @@ export function searchContext(
   asOf: CalendarDate,
 ): SearchContext {
   const index = book.index;
-  const accountGroups = [customer.priceGroup, customer.lineDiscountGroup, customer.multilineDiscountGroup, customer.totalDiscountGroup];
+  // Canonical strings of the index where it has them, so that comparisons are pointer comparisons.
+  const group = (g: string | undefined): string | undefined => (g === undefined ? undefined : (index.groupIds.get(g) ?? g));
+  const accountGroups = [group(customer.priceGroup), group(customer.lineDiscountGroup), group(customer.multilineDiscountGroup), group(customer.totalDiscountGroup)];
   const own = index.customers.get(customer.customerId);
   return {
     index,
@@ -55,7 +57,7 @@ export function searchContext(
     accountGroups,
     customerColumns: [own?.[0], own?.[1], own?.[2], own?.[3]],
     groupColumns: accountGroups.map((g, ri) => (g === undefined ? undefined : index.groups[ri]?.get(g))),
-    currency,
+    currency: index.codes.get(currency) ?? currency,
     generic: generic !== undefined && generic.currency !== currency ? generic : undefined,
     asOf,
     day: dayNumber(asOf),
@@ -89,7 +91,13 @@ function times(a: Scaled, b: Scaled): Scaled {
 export function bucketAt(ctx: SearchContext, ri: number, i: number, item: ItemKeys): Bucket | undefined {
   const a = (i / 3) | 0;
   const c = i % 3;
-  if (a === 2 && c === 0) return item.entry?.allCustomers[ri];
+  if (c === 0 && a !== 0 && ri <= 1) {
+    // Customer group or all customers × one item: on the item's entry.
+    const e = item.entry;
+    if (e === undefined) return undefined;
+    if (a === 2) return ri === 0 ? e.allPrice : e.allLineDiscount;
+    return groupBucket(ri === 0 ? e.groupPrice : e.groupLineDiscount, ctx.accountGroups[ri]);
+  }
   const cols = a === 0 ? ctx.customerColumns[ri] : a === 1 ? ctx.groupColumns[ri] : ctx.index.all[ri];
   if (cols === undefined) return undefined;
   if (c === 0) return cols.byItem?.get(item.itemId);
