@@ -20,3 +20,4 @@ export { type MakeSalesOrderRepository, type SalesOrderRepositoryContractOptions
 export { type AggregateRepositoryContractOptions, aggregateRepositoryContract, type AggregateSubject, type MakeAggregateRepository } from './conformance/index.js';
 export { type MakeQuotationRepository, type QuotationRepositoryContractOptions, quotationRepositoryContract } from './conformance/index.js';
 export { type MakeReturnOrderRepository, type ReturnOrderRepositoryContractOptions, returnOrderRepositoryContract } from './conformance/index.js';
+export { type MakeOrderNumberSequence, type OrderNumberSequenceContractOptions, orderNumberSequenceContract } from './conformance/index.js';

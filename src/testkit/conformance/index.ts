@@ -6,3 +6,4 @@ export { type MakeOpenItemRepository, type OpenItemRepositoryContractOptions, op
 export { type MakeQuotationRepository, type QuotationRepositoryContractOptions, quotationRepositoryContract } from './quotationRepositoryContract.js';
 export { type MakeReturnOrderRepository, type ReturnOrderRepositoryContractOptions, returnOrderRepositoryContract } from './returnOrderRepositoryContract.js';
 export { type MakeSalesOrderRepository, type SalesOrderRepositoryContractOptions, salesOrderRepositoryContract } from './salesOrderRepositoryContract.js';
+export { type MakeOrderNumberSequence, type OrderNumberSequenceContractOptions, orderNumberSequenceContract } from './orderNumberSequenceContract.js';

@@ -11,8 +11,16 @@ import { postgresMigrations } from '../../../src/adapters/postgres/postgresMigra
 import { type SqlDatabase, sqlDatabase } from '../../../src/adapters/postgres/SqlDatabase.js';
 import { money } from '../../../src/money/Money.js';
 import type { CustomerId } from '../../../src/payments/OpenItem.js';
-import { invoiceNumberSequenceContract, openItemRepositoryContract, openItemsArb, salesOrderRepositoryContract } from '../../../src/testkit/index.js';
-import { postgresOrderNumbers, postgresSalesOrders } from '../../../src/adapters/postgres/postgresOrderRepositories.js';
+import {
+  invoiceNumberSequenceContract,
+  openItemRepositoryContract,
+  openItemsArb,
+  orderNumberSequenceContract,
+  quotationRepositoryContract,
+  returnOrderRepositoryContract,
+  salesOrderRepositoryContract,
+} from '../../../src/testkit/index.js';
+import { postgresOrderNumbers, postgresQuotations, postgresReturnOrders, postgresSalesOrders } from '../../../src/adapters/postgres/postgresOrderRepositories.js';
 import { reverseSettlement } from '../../../src/payments/reverseSettlement.js';
 import { settlePayment } from '../../../src/payments/settlePayment.js';
 import { d, item } from '../../payments/_fixtures.js';
@@ -64,6 +72,13 @@ describe('PostgreSQL adapter on PGlite', () => {
       'RO-000001',
     ]);
   });
+
+  // The tables are not emptied: the aggregate suites make new numbers for every run, and each
+  // number sequence gets a series of its own, as a host running them on a database in use would.
+  quotationRepositoryContract(async () => postgresQuotations(db), { describe, test }, { numRuns: 25 });
+  returnOrderRepositoryContract(async () => postgresReturnOrders(db), { describe, test }, { numRuns: 25 });
+  let series = 0;
+  orderNumberSequenceContract(async () => postgresOrderNumbers(db, { series: `run-${++series}/` }), { describe, test }, { numRuns: 25 });
 
   describe('faults', () => faultLaws(() => db));
 
