@@ -21,3 +21,6 @@ export { type AggregateRepositoryContractOptions, aggregateRepositoryContract, t
 export { type MakeQuotationRepository, type QuotationRepositoryContractOptions, quotationRepositoryContract } from './conformance/index.js';
 export { type MakeReturnOrderRepository, type ReturnOrderRepositoryContractOptions, returnOrderRepositoryContract } from './conformance/index.js';
 export { type MakeOrderNumberSequence, type OrderNumberSequenceContractOptions, orderNumberSequenceContract } from './conformance/index.js';
+export { type MakeCustomerRepository, type MasterDataContractOptions, customerRepositoryContract } from './conformance/index.js';
+export { type MakeItemRepository, itemRepositoryContract } from './conformance/index.js';
+export { type MakePriceBookRepository, priceBookRepositoryContract } from './conformance/index.js';

@@ -7,3 +7,6 @@ export { type MakeQuotationRepository, type QuotationRepositoryContractOptions, 
 export { type MakeReturnOrderRepository, type ReturnOrderRepositoryContractOptions, returnOrderRepositoryContract } from './returnOrderRepositoryContract.js';
 export { type MakeSalesOrderRepository, type SalesOrderRepositoryContractOptions, salesOrderRepositoryContract } from './salesOrderRepositoryContract.js';
 export { type MakeOrderNumberSequence, type OrderNumberSequenceContractOptions, orderNumberSequenceContract } from './orderNumberSequenceContract.js';
+export { type MakeCustomerRepository, type MasterDataContractOptions, customerRepositoryContract } from './customerRepositoryContract.js';
+export { type MakeItemRepository, itemRepositoryContract } from './itemRepositoryContract.js';
+export { type MakePriceBookRepository, priceBookRepositoryContract } from './priceBookRepositoryContract.js';
