@@ -74,7 +74,7 @@ export function priceBookRepositoryContract(make: MakePriceBookRepository, runne
     runner.test('current() prices documents as the seeded agreements compiled, on every date', async () => {
       const repo = await make(EXAMPLE);
       const expected = compilePriceBook(EXAMPLE);
-      for (const asOf of DATES) for (const q of EXAMPLE_QUOTATIONS) checkEqual(price(await repo.current(), q, asOf), price(expected, q, asOf), `${q.customer.customerId} ${q.lines.map((l) => `${l.quantity} ${l.itemId}`).join(', ')} on ${asOf}`);
+      for (const asOf of DATES) for (const [i, q] of EXAMPLE_QUOTATIONS.entries()) checkEqual(price(await repo.current(), q, asOf), price(expected, q, asOf), `quotation ${i + 1} priced on ${asOf}`);
     });
 
     runner.test('a repository without agreements or base prices prices nothing', async () => {

@@ -82,10 +82,10 @@ describe.skipIf(url === undefined || url === '')('PostgreSQL adapter on a server
 
   // The tables are not emptied: the aggregate suites make new numbers for every run, and each
   // number sequence gets a series of its own, as a host running them on a database in use would.
-  quotationRepositoryContract(async () => postgresQuotations(pool), { describe, test }, { numRuns: 25, concurrency: 16 });
-  returnOrderRepositoryContract(async () => postgresReturnOrders(pool), { describe, test }, { numRuns: 25, concurrency: 16 });
+  quotationRepositoryContract(() => Promise.resolve(postgresQuotations(pool)), { describe, test }, { numRuns: 25, concurrency: 16 });
+  returnOrderRepositoryContract(() => Promise.resolve(postgresReturnOrders(pool)), { describe, test }, { numRuns: 25, concurrency: 16 });
   let series = 0;
-  orderNumberSequenceContract(async () => postgresOrderNumbers(pool, { series: `run-${++series}/` }), { describe, test }, { numRuns: 25, concurrency: 50 });
+  orderNumberSequenceContract(() => Promise.resolve(postgresOrderNumbers(pool, { series: `run-${++series}/` })), { describe, test }, { numRuns: 25, concurrency: 50 });
 
   describe('faults', () => faultLaws(() => db));
 
