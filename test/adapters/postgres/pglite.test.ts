@@ -53,14 +53,6 @@ describe('PostgreSQL adapter on PGlite', () => {
     { numRuns: 25 },
   );
 
-  salesOrderRepositoryContract(
-    async () => {
-      await resetTables(db);
-      return postgresSalesOrders(db);
-    },
-    { describe, test },
-    { numRuns: 25 },
-  );
 
   test('order numbers count per kind, formatted like the memory adapter', async () => {
     await resetTables(db);
@@ -75,6 +67,7 @@ describe('PostgreSQL adapter on PGlite', () => {
 
   // The tables are not emptied: the aggregate suites make new numbers for every run, and each
   // number sequence gets a series of its own, as a host running them on a database in use would.
+  salesOrderRepositoryContract(() => Promise.resolve(postgresSalesOrders(db)), { describe, test }, { numRuns: 25 });
   quotationRepositoryContract(() => Promise.resolve(postgresQuotations(db)), { describe, test }, { numRuns: 25 });
   returnOrderRepositoryContract(() => Promise.resolve(postgresReturnOrders(db)), { describe, test }, { numRuns: 25 });
   let series = 0;
