@@ -17,3 +17,10 @@ export { type RebateSourceLineArbOptions, rebateSourceLineArb, rebateSourceLines
 export { changedBookArb, type OrderScenario, type OrderScenarioArbOptions, orderScenarioArb } from './orders.js';
 export { type ContractRunner, type InvoiceNumberSequenceContractOptions, invoiceNumberSequenceContract, type MakeInvoiceNumberSequence, type MakeOpenItemRepository, type OpenItemRepositoryContractOptions, openItemRepositoryContract } from './conformance/index.js';
 export { type MakeSalesOrderRepository, type SalesOrderRepositoryContractOptions, salesOrderRepositoryContract } from './conformance/index.js';
+export { type AggregateRepositoryContractOptions, aggregateRepositoryContract, type AggregateSubject, type MakeAggregateRepository } from './conformance/index.js';
+export { type MakeQuotationRepository, type QuotationRepositoryContractOptions, quotationRepositoryContract } from './conformance/index.js';
+export { type MakeReturnOrderRepository, type ReturnOrderRepositoryContractOptions, returnOrderRepositoryContract } from './conformance/index.js';
+export { type MakeOrderNumberSequence, type OrderNumberSequenceContractOptions, orderNumberSequenceContract } from './conformance/index.js';
+export { type MakeCustomerRepository, type MasterDataContractOptions, customerRepositoryContract } from './conformance/index.js';
+export { type MakeItemRepository, itemRepositoryContract } from './conformance/index.js';
+export { type MakePriceBookRepository, priceBookRepositoryContract } from './conformance/index.js';

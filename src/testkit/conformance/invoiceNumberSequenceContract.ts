@@ -4,7 +4,8 @@ import { check } from './_internal/check.js';
 import type { ContractRunner } from './ContractRunner.js';
 
 /**
- * Makes a fresh sequence that has issued no number yet.
+ * Makes a fresh sequence that has issued no number yet (on PostgreSQL, a `series` of its own
+ * per call will do: `postgresInvoiceNumbers(db, { series: \`run-${n}/\` })`).
  * @example
  * const make: MakeInvoiceNumberSequence = async () => postgresInvoiceNumbers(db);
  */

@@ -15,7 +15,9 @@ import type { ContractRunner } from './ContractRunner.js';
 
 /**
  * Makes a fresh repository holding exactly `items` and no applied settlement. The suite
- * calls it once per law and once per generated run.
+ * calls it once per law and once per generated run. It lists whole accounts, so the
+ * repository must hold no other item of the customers it uses (`C0`, `C1`, `C2`, `NOBODY`):
+ * on a database in use, give it a schema of its own.
  * @example
  * const make: MakeOpenItemRepository = async (items) => memoryOpenItems(items);
  */

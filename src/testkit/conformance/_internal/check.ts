@@ -53,3 +53,37 @@ export async function codeOrResult<T>(run: () => Promise<T> | T): Promise<{ read
     throw error;
   }
 }
+
+/**
+ * A value as JSON data: throws if a bigint lost its library type on the way (no `toJSON`).
+ * @example
+ * asJson(money(1n, 'EUR')) //=> { currency: 'EUR', amount: '0.01' }
+ */
+export const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
+
+/**
+ * Does to `value` what a careless caller might: overwrites its fields and those of the objects
+ * and arrays inside it (`depth` levels) and pushes onto its arrays. Frozen parts refuse
+ * silently; the laws then check that what the repository gives next is unchanged.
+ * @example
+ * tryToChange(await repo.get('C1'))
+ */
+export function tryToChange(value: unknown, depth = 3): void {
+  if (typeof value !== 'object' || value === null || depth === 0) return;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    tryToChange(record[key], depth - 1);
+    try {
+      record[key] = Array.isArray(value) ? 'changed by the caller' : { changedBy: 'the caller' };
+    } catch {
+      // Frozen: the caller cannot change it.
+    }
+  }
+  if (Array.isArray(value)) {
+    try {
+      value.push('pushed by the caller');
+    } catch {
+      // Frozen.
+    }
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * Freezes `value` in place and everything reachable from it: the fields of objects, the
+ * elements of arrays, and the keys and values of maps and sets (a frozen Map still accepts
+ * `set`, but nothing it holds can be changed). For values built once and handed to every
+ * caller, such as a compiled price book.
+ */
+export function freezeDeep<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (value instanceof Map) {
+    for (const [k, v] of value) {
+      freezeDeep(k);
+      freezeDeep(v);
+    }
+  } else if (value instanceof Set) {
+    for (const v of value) freezeDeep(v);
+  } else {
+    for (const v of Object.values(value)) freezeDeep(v);
+  }
+  return value;
+}
