@@ -8,7 +8,7 @@ import { CurrencyCodeSchema } from '../money/schemas.js';
 import { lineAmountMinor } from './_internal/lineAmountMinor.js';
 import { isPrepared, OptionsSchema, OrderLineSchema, OrderSchema, type ValidOptions, type ValidOrder } from './_internal/orderSchemas.js';
 import type { ItemEntry } from './_internal/priceIndex.js';
-import { type Candidate, type DiscountSum, findDiscount, findPrice, type Generic, type ItemKeys, NO_DISCOUNT, type SearchContext, searchContext } from './_internal/search.js';
+import { type Candidate, type CellBuckets, type DiscountSum, findDiscount, findPrice, type Generic, type ItemKeys, NO_DISCOUNT, type SearchContext, resolveCells, searchContext } from './_internal/search.js';
 import type { PriceBook } from './compilePriceBook.js';
 import type { CombinationMode, PricingTrace, TraceEntry } from './PricingTrace.js';
 import { type BasePrice, type CustomerContext, CustomerContextSchema } from './schemas.js';
@@ -179,7 +179,21 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     const line = order.lines[i] as ValidLine;
     bases.push(basePriceOf(entries[i], ctx.currency, codes.get(line.unit) ?? line.unit));
   }
-  for (let i = 0; i < lineCount; i++) stages.push(priceStage(ctx, order.lines[i] as ValidLine, entries[i], bases[i], opts, generic, tracing));
+  // Then, without traces or generic currency, the buckets of every cell each line searches.
+  const resolved: (readonly [CellBuckets | undefined, CellBuckets | undefined])[] | undefined = !tracing && ctx.generic === undefined ? [] : undefined;
+  if (resolved !== undefined) {
+    for (let i = 0; i < lineCount; i++) {
+      const line = order.lines[i] as ValidLine;
+      const entry = entries[i];
+      const itemId = entry?.itemId ?? line.itemId;
+      const unit = codes.get(line.unit) ?? line.unit;
+      resolved.push([
+        resolveCells(ctx, 'price', { entry, itemId, itemGroup: undefined }, unit),
+        resolveCells(ctx, 'lineDiscount', { entry, itemId, itemGroup: entry?.lineDiscountGroup }, unit),
+      ]);
+    }
+  }
+  for (let i = 0; i < lineCount; i++) stages.push(priceStage(ctx, order.lines[i] as ValidLine, entries[i], bases[i], resolved?.[i], opts, generic, tracing));
 
   // Multiline: one search per multiline group with Σ quantity of its lines (reference §1.6).
   let groupQty: Map<string, Scaled> | undefined;
@@ -313,8 +327,8 @@ function totalDiscountMinor(eligible: bigint, total: DiscountSum, rounding: Roun
   return divideRounded(eligible * (h1 * h2 - (h1 - p1.units) * (h2 - p2.units)), h1 * h2, rounding);
 }
 
-/** Searches the price (or base price `ownBase` in the line's unit, looked up beforehand) and the line discount of one line. */
-function priceStage(ctx: SearchContext, line: ValidLine, entry: ItemEntry | undefined, ownBase: Base | undefined, opts: ValidOptions, generic: Generic, tracing: boolean): Stage {
+/** Searches the price (or base price) and the line discount of one line; `ownBase` and `cells` (the buckets searched) in the line's own unit are looked up beforehand. */
+function priceStage(ctx: SearchContext, line: ValidLine, entry: ItemEntry | undefined, ownBase: Base | undefined, cells: readonly [CellBuckets | undefined, CellBuckets | undefined] | undefined, opts: ValidOptions, generic: Generic, tracing: boolean): Stage {
   const trace: TraceEntry[] | undefined = tracing ? [] : undefined;
   const itemId = entry?.itemId ?? line.itemId;
   const lineUnit = ctx.index.codes.get(line.unit) ?? line.unit;
@@ -332,7 +346,8 @@ function priceStage(ctx: SearchContext, line: ValidLine, entry: ItemEntry | unde
       quantity = scaledOf(line.quantity.units * c.factor.units, line.quantity.scale + c.factor.scale);
       trace?.push({ kind: 'unitConversion', from: c.from, to: c.to, factor: c.factor });
     }
-    const price = findPrice(ctx, priceItem, unit, quantity, trace);
+    const own = attempt < 0 ? cells : undefined;
+    const price = findPrice(ctx, priceItem, unit, quantity, trace, own?.[0]);
     let base: { price: Scaled; priceUnit: Scaled } | undefined;
     if (price === undefined) {
       base = attempt < 0 ? ownBase : basePriceOf(entry, ctx.currency, unit);
@@ -346,7 +361,7 @@ function priceStage(ctx: SearchContext, line: ValidLine, entry: ItemEntry | unde
       trace?.push({ kind: 'selected', source: 'agreement', recordId: price.record.id, unitPrice: price.amount, priceUnit: price.record.priceUnit });
     }
     const discountItem: ItemKeys = { entry, itemId, itemGroup: entry?.lineDiscountGroup };
-    const lineDiscount = findDiscount(ctx, 'lineDiscount', discountItem, unit, quantity, trace);
+    const lineDiscount = findDiscount(ctx, 'lineDiscount', discountItem, unit, quantity, trace, own?.[1]);
     return { line, entry, trace, price, base, quantity, unit, lineDiscount };
   }
   trace?.push({ kind: 'noPrice' });

@@ -130,7 +130,14 @@ function gatherCell(
   unit: string,
   qty: Qty,
   trace: TraceEntry[] | undefined,
+  resolved: CellBuckets | undefined,
 ): number {
+  if (resolved !== undefined) {
+    // Resolved beforehand (no trace, no generic currency): the cell's bucket or a marker.
+    const own = resolved[i];
+    if (own === NOT_SEARCHED) return -1;
+    return own === undefined ? 0 : gatherBucket(ctx, own, false, 0, qty, relation, i + 1, undefined);
+  }
   const cell = i + 1;
   const a = (i / 3) | 0;
   const c = i % 3;
@@ -174,6 +181,42 @@ function gatherCell(
     }
   }
   return n;
+}
+
+/** Marks a cell that is not searched (inactive, or the customer or item has no group for it). */
+const NOT_SEARCHED = 0;
+
+/** Per cell of one relation: the bucket in the order currency and the line's unit, undefined, or {@link NOT_SEARCHED}. */
+export type CellBuckets = readonly (Bucket | typeof NOT_SEARCHED | undefined)[];
+
+/**
+ * The buckets every cell of `relation` would search for one line, without trace or generic
+ * currency (the same choices as the search itself). Resolving them for all lines of an order
+ * before searching any lets the processor overlap the lookups' cache misses.
+ */
+export function resolveCells(ctx: SearchContext, relation: Relation, item: ItemKeys, unit: string): CellBuckets | undefined {
+  if (!ctx.relations.has(relation)) return undefined;
+  const allowed = ALLOWED[relation];
+  const ri = RELATION_INDEX[relation];
+  const active = ctx.activation[relation];
+  const out: (Bucket | typeof NOT_SEARCHED | undefined)[] = [];
+  for (let i = 0; i < 9; i++) {
+    const a = (i / 3) | 0;
+    const c = i % 3;
+    if (allowed[i] !== true || active[i] !== true || (a === 1 && ctx.accountGroups[ri] === undefined) || (c === 1 && item.itemGroup === undefined)) {
+      out.push(NOT_SEARCHED);
+      continue;
+    }
+    let own: Bucket | undefined;
+    for (let b = bucketAt(ctx, ri, i, item); b !== undefined; b = b.next) {
+      if (b.unit === unit && b.currency === ctx.currency) {
+        own = b;
+        break;
+      }
+    }
+    out.push(own);
+  }
+  return out;
 }
 
 function gatherBucket(
@@ -281,6 +324,7 @@ export function findDiscount(
   unit: string,
   qty: Scaled,
   trace: TraceEntry[] | undefined,
+  resolved?: CellBuckets,
 ): DiscountSum {
   if (!ctx.relations.has(relation)) return NO_DISCOUNT;
   const allowed = ALLOWED[relation];
@@ -291,7 +335,7 @@ export function findDiscount(
   const q = qtyOf(qty);
   for (let i = 0; i < 9; i++) {
     if (allowed[i] !== true) continue;
-    const n = gatherCell(ctx, relation, i, item, unit, q, trace);
+    const n = gatherCell(ctx, relation, i, item, unit, q, trace, resolved);
     for (let k = 0; k < n; k++) {
       const r = ctx.found[k] as TradeAgreement;
       amount = add(amount, amountOf(ctx, r, ctx.foundGeneric[k] === true));
@@ -308,7 +352,7 @@ export function findDiscount(
 }
 
 /** Prices: lowest over the path, first cell's best when it has find next off (reference §1.3). */
-export function findPrice(ctx: SearchContext, item: ItemKeys, unit: string, qty: Scaled, trace: TraceEntry[] | undefined): Candidate | undefined {
+export function findPrice(ctx: SearchContext, item: ItemKeys, unit: string, qty: Scaled, trace: TraceEntry[] | undefined, resolved?: CellBuckets): Candidate | undefined {
   if (!ctx.relations.has('price')) return undefined;
   const allowed = ALLOWED.price;
   let best: TradeAgreement | undefined;
@@ -317,7 +361,7 @@ export function findPrice(ctx: SearchContext, item: ItemKeys, unit: string, qty:
   const q = qtyOf(qty);
   for (let i = 0; i < 9; i++) {
     if (allowed[i] !== true) continue;
-    const n = gatherCell(ctx, 'price', i, item, unit, q, trace);
+    const n = gatherCell(ctx, 'price', i, item, unit, q, trace, resolved);
     if (n <= 0) continue;
     let c = ctx.found[0] as TradeAgreement;
     let cGeneric = ctx.foundGeneric[0] === true;
