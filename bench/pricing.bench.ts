@@ -111,7 +111,7 @@ function lookup(book: PriceBook, sample: readonly unknown[], options: Parameters
   return (sample.length * LINES_PER_ORDER) / m.seconds;
 }
 
-export { agreements as generateAgreements };
+export { agreements as generateAgreements, items as generateItems, basePrices as generateBasePrices, orders as generateOrders };
 
 /** A full garbage collection, to measure what a book retains rather than what compiling left behind. */
 function collectGarbage(): boolean {
