@@ -26,6 +26,15 @@ describe('divideRoundedDouble', () => {
     },
   );
 
+  test.prop([fc.bigInt({ min: -(2n ** 40n), max: 2n ** 40n }), fc.bigInt({ min: 1n, max: 2n ** 10n }), fc.constantFrom(...ROUNDING_MODES)])(
+    'exact halves (n = q·d + d/2) round as divideRounded does',
+    (q, half, mode) => {
+      const d = 2n * half;
+      const n = q * d + (q < 0n ? -half : half);
+      expect(BigInt(divideRoundedDouble(Number(n), Number(d), mode))).toBe(divideRounded(n, d, mode));
+    },
+  );
+
   test('ties and signs for every mode: ±5 / 2, ±7 / 2, ±1 / 3', () => {
     const table = ROUNDING_MODES.map((m) => [m, ...[5, -5, 7, -7, 1, -1].map((n) => divideRoundedDouble(n, n % 3 === 0 ? 2 : Math.abs(n) === 1 ? 3 : 2, m))]);
     expect(table).toEqual(ROUNDING_MODES.map((m) => [m, ...[5n, -5n, 7n, -7n, 1n, -1n].map((n) => Number(divideRounded(n, Math.abs(Number(n)) === 1 ? 3n : 2n, m)))]));
