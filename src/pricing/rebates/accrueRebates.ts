@@ -9,8 +9,8 @@ import { RoundingModeSchema } from '../../money/schemas.js';
 import { entryOf, keyReused, stateOf, tableOf } from './_internal/accrualStates.js';
 import {
   amountAt,
-  appendFullRow,
   appendRow,
+  appendRowOf,
   basisAt,
   cloneTable,
   dealHash,
@@ -21,12 +21,14 @@ import {
   keyHash,
   lineHash,
   type ProvisionTable,
-  rowOf,
+  reserve,
   sameFigures,
 } from './_internal/provisionTable.js';
-import { reachedTier } from './_internal/tiers.js';
-import type { AccrualState, AppliedReduction, ProvisionEntry } from './AccrualState.js';
-import { type CompiledDeal, calculationPeriodEnd, type RebateProgram } from './compileRebateDeals.js';
+import { exactDouble } from '../_internal/integerDoubles.js';
+import { type Figures, fastProvision, provisionOf } from './_internal/lineProvision.js';
+import type { AccrualState, ProvisionEntry } from './AccrualState.js';
+import { type CompiledDeal, type RebateProgram } from './compileRebateDeals.js';
+import { dateKey, periodEndOfKey } from './_internal/periods.js';
 import type { RebateSourceLine } from './RebateDeal.js';
 
 export type { AccrualState, AppliedReduction, ProvisionEntry } from './AccrualState.js';
@@ -79,73 +81,102 @@ export function accrueRebates(program: RebateProgram, lines: Iterable<RebateSour
   const before = tableOf(previous);
   // Lookups go to the previous table until the first new provision, which copies it once.
   let t = before;
-  const candidates: CompiledDeal[] = [];
-  const provisions: bigint[] = [];
+  // The line's matching deals are candidates[0 … count − 1] (a reused buffer, never shrunk).
+  const candidates: CompiledDeal[] = program.deals.slice();
+  // Provisions of the line's earlier candidates (reductions): a double, or NaN and the bigint.
+  const provisionsD: number[] = [];
+  const provisionsB: bigint[] = [];
   const marks = new Int32Array(program.deals.length);
   const dealHashes = program.deals.map((c) => dealHash(c.deal.id));
   // Program rank → index in the table's deal column (−1 until first used).
   const columns = new Int32Array(program.deals.length).fill(-1);
+  const f: Figures = { basisD: 0, minorD: 0, basisB: 0n, minorB: 0n, tier: -1, reductions: undefined };
   let index = 0;
   for (const line of lines) {
-    collectCandidates(program, line, candidates, marks, index + 1);
-    if (candidates.length === 0) {
+    const key = dateKey(line.date);
+    const count = collectCandidates(program, line, key, candidates, marks, index + 1);
+    if (count === 0) {
       index++;
       continue;
     }
-    if (provisions.length !== 0) provisions.length = 0;
     const kind = line.kind === 'creditNote' ? 1 : 0;
     const lh = lineHash(kind, line.documentId, line.lineId);
-    for (let c = 0; c < candidates.length; c++) {
+    for (let c = 0; c < count; c++) {
       const deal = candidates[c] as CompiledDeal;
       const d = deal.deal;
-      let basis = basisOf(deal, line, index);
-      let reductions: AppliedReduction[] | undefined;
-      if (deal.reducedByProvisions) {
-        // reference §2.3: provisions of deals processed earlier on this line reduce the base.
-        for (let j = 0; j < c; j++) {
-          const prev = candidates[j] as CompiledDeal;
-          if (!prev.reducesOthers) continue;
-          const amount = provisions[j] as bigint;
-          if (amount === 0n) continue;
-          basis -= amount * deal.minorScaleUp;
-          (reductions ??= []).push({ dealId: prev.deal.id, amount: sameCurrencyMoney(amount, d.currency) });
-        }
-      }
-      const negative = basis < 0n;
-      const abs = negative ? -basis : basis;
-      const tier = reachedTier(deal.from, abs);
-      // Fixed amounts are earned per period, not per line: no line provision (the true-up books them).
-      let n = 0n;
-      if (tier >= 0 && d.calculation !== 'fixedAmount') {
-        const offset = deal.tierOffset[tier] as bigint;
-        n = (deal.tierSlope[tier] as bigint) * abs;
-        if (offset !== 0n) n += offset;
-      }
-      // n × minorFactor / denominator = n / minorDenominator when the factor divides out.
-      const signed = negative ? -n : n;
-      const minor =
-        n === 0n
-          ? 0n
-          : deal.minorDenominator !== 0n
-            ? divideRounded(signed, deal.minorDenominator, rounding)
-            : divideRounded(signed * deal.minorFactor, deal.denominator, rounding);
-      provisions.push(minor);
-      const periodEnd = calculationPeriodEnd(deal, line.date);
+      const fast = deal.doubles;
+      // Fast path: the basis, tier amount and rounding in exact integer doubles; NaN marks a
+      // figure that is not a safe integer, and the bigint path then computes the provision.
+      f.basisD = fast === undefined ? Number.NaN : basisDouble(deal, fast.minorScaleUp, line, index);
+      f.reductions = undefined;
+      // reference §2.3: provisions of deals processed earlier on this line reduce the base.
+      if (deal.reducedByProvisions && c > 0) reduceBasis(f, deal, candidates, c, provisionsD, provisionsB);
+      if (fast === undefined || !fastProvision(f, d.calculation, fast, rounding)) slowProvision(f, deal, line, index, rounding);
+      provisionsD[c] = f.minorD;
+      provisionsB[c] = f.minorB;
+      const periodEnd = periodEndOfKey(d.calculationPeriod, line.date, key, d.validTo);
       const h = keyHash(lh, dealHashes[deal.rank] as number);
       const found = findRow(t, h, d.id, kind, line.documentId, line.lineId);
       if (found >= 0) {
-        if (!sameFigures(t, found, minor, d.currency, basis, deal.basisScale, periodEnd, line.customerId)) throw keyReused(keyText(d.id, line));
+        checkSame(t, found, f, deal, line, periodEnd);
         continue;
       }
-      if (t === before) t = cloneTable(before);
+      if (t === before) t = ownTable(before, lines);
       let column = columns[deal.rank] as number;
       if (column < 0) columns[deal.rank] = column = dealIndex(t, { dealId: d.id, currency: d.currency, basisScale: deal.basisScale });
-      appendRow(t, found, h, column, kind, line, periodEnd, basis, minor, tier, reductions);
+      appendRow(t, found, h, column, kind, line, periodEnd, f.basisD, f.minorD, f.tier, f.reductions, f.basisB, f.minorB);
     }
     index++;
   }
   if (t === before) return { state: previous, entries: [] };
   return resultOf(stateOf(t), t, before.size);
+}
+
+// The bigint path, for figures beyond the doubles' exact range.
+function slowProvision(f: Figures, deal: CompiledDeal, line: RebateSourceLine, index: number, rounding: RoundingMode): void {
+  let basis = basisOf(deal, line, index);
+  if (f.reductions !== undefined) for (const r of f.reductions) basis -= r.amount.minor * deal.minorScaleUp;
+  const provision = provisionOf(deal, basis, rounding);
+  // Figures in range whose intermediates the fast path declined are stored as doubles too.
+  const basisExact = exactDouble(basis);
+  const minorExact = exactDouble(provision.minor);
+  const narrow = !Number.isNaN(basisExact) && !Number.isNaN(minorExact);
+  f.basisD = narrow ? basisExact : Number.NaN;
+  f.minorD = narrow ? minorExact : Number.NaN;
+  f.basisB = narrow ? 0n : basis;
+  f.minorB = narrow ? 0n : provision.minor;
+  f.tier = provision.tier;
+}
+
+// reference §2.3: the provisions of the line's earlier candidates reduce the value base of
+// candidate `c` (those marked excludeFromReduction excepted).
+function reduceBasis(f: Figures, deal: CompiledDeal, candidates: readonly CompiledDeal[], c: number, provisionsD: readonly number[], provisionsB: readonly bigint[]): void {
+  const scaleUp = deal.doubles === undefined ? Number.NaN : deal.doubles.minorScaleUp;
+  for (let j = 0; j < c; j++) {
+    const prev = candidates[j] as CompiledDeal;
+    if (!prev.reducesOthers) continue;
+    const pd = provisionsD[j] as number;
+    const amount = pd === pd ? BigInt(pd) : (provisionsB[j] as bigint);
+    if (amount === 0n) continue;
+    const cut = pd * scaleUp;
+    f.basisD = Number.isSafeInteger(cut) ? f.basisD - cut : Number.NaN;
+    (f.reductions ??= []).push({ dealId: prev.deal.id, amount: sameCurrencyMoney(amount, deal.deal.currency) });
+  }
+}
+
+// A key accrued before: the figures must be the same (idempotent re-run), else the line changed.
+function checkSame(t: ProvisionTable, found: number, f: Figures, deal: CompiledDeal, line: RebateSourceLine, periodEnd: CalendarDate): void {
+  const amount = f.minorD === f.minorD ? BigInt(f.minorD) : f.minorB;
+  const basis = f.basisD === f.basisD ? BigInt(f.basisD) : f.basisB;
+  if (!sameFigures(t, found, amount, deal.deal.currency, basis, deal.basisScale, periodEnd, line.customerId)) throw keyReused(keyText(deal.deal.id, line));
+}
+
+// The table this call appends to: a copy of the previous state's, with room reserved when the
+// lines come as an array (about one provision per line).
+function ownTable(before: ProvisionTable, lines: Iterable<RebateSourceLine>): ProvisionTable {
+  const t = cloneTable(before);
+  if (Array.isArray(lines)) reserve(t, before.size + (lines as readonly RebateSourceLine[]).length);
+  return t;
 }
 
 // The entries a call added are the rows after the previous state's, built on first access.
@@ -166,40 +197,49 @@ function resultOf(state: AccrualState, t: ProvisionTable, from: number): Accrual
 
 const keyText = (dealId: string, line: RebateSourceLine): string => `${dealId}|${line.kind}|${line.documentId}|${line.lineId}`;
 
-// Deals that match the line, in processing order. A deal may be found through several of
-// the line's groups: `marks` (one slot per deal rank, stamped with the line number) keeps it once.
-function collectCandidates(program: RebateProgram, line: RebateSourceLine, out: CompiledDeal[], marks: Int32Array, mark: number): void {
-  if (out.length !== 0) out.length = 0;
+// Deals that match the line, in processing order, written to out[0 … count − 1]; returns the
+// count. A deal may be found through several of the line's groups: `marks` (one slot per deal
+// rank, stamped with the line number) keeps it once.
+function collectCandidates(program: RebateProgram, line: RebateSourceLine, key: number, out: CompiledDeal[], marks: Int32Array, mark: number): number {
+  let n = 0;
   if (program.byCustomer.size !== 0) {
     const own = program.byCustomer.get(line.customerId);
-    if (own !== undefined) consider(own, line, out, marks, mark);
+    if (own !== undefined) n = consider(own, line, key, out, n, marks, mark);
   }
   const groups = line.customerGroups;
   for (let g = 0; g < groups.length; g++) {
     const list = program.byGroup.get(groups[g] as string);
-    if (list !== undefined) consider(list, line, out, marks, mark);
+    if (list !== undefined) n = consider(list, line, key, out, n, marks, mark);
   }
-  if (program.forAll.length > 0) consider(program.forAll, line, out, marks, mark);
-  if (out.length > 1) out.sort(byRank);
+  if (program.forAll.length > 0) n = consider(program.forAll, line, key, out, n, marks, mark);
+  // Insertion sort by rank: a line meets a handful of deals.
+  for (let i = 1; i < n; i++) {
+    const c = out[i] as CompiledDeal;
+    let j = i - 1;
+    while (j >= 0 && (out[j] as CompiledDeal).rank > c.rank) {
+      out[j + 1] = out[j] as CompiledDeal;
+      j--;
+    }
+    out[j + 1] = c;
+  }
+  return n;
 }
 
-function consider(list: readonly CompiledDeal[], line: RebateSourceLine, out: CompiledDeal[], marks: Int32Array, mark: number): void {
+function consider(list: readonly CompiledDeal[], line: RebateSourceLine, key: number, out: CompiledDeal[], n: number, marks: Int32Array, mark: number): number {
   for (let i = 0; i < list.length; i++) {
     const c = list[i] as CompiledDeal;
-    if (marks[c.rank] !== mark && matches(c, line)) {
+    if (marks[c.rank] !== mark && matches(c, line, key)) {
       marks[c.rank] = mark;
-      out.push(c);
+      out[n++] = c;
     }
   }
+  return n;
 }
 
-const byRank = (a: CompiledDeal, b: CompiledDeal): number => a.rank - b.rank;
-
-function matches(c: CompiledDeal, line: RebateSourceLine): boolean {
+function matches(c: CompiledDeal, line: RebateSourceLine, key: number): boolean {
   if (c.stage !== line.stage) return false;
   if (!c.includeCreditNotes && line.kind === 'creditNote') return false;
-  const date = line.date;
-  if (date < c.validFrom || (c.validTo !== undefined && date > c.validTo)) return false;
+  if (key < c.validFromKey || key > c.validToKey) return false;
   if (c.itemIds !== undefined) return c.itemIds.has(line.itemId);
   if (c.itemGroups !== undefined) {
     const groups = line.itemGroups;
@@ -208,6 +248,26 @@ function matches(c: CompiledDeal, line: RebateSourceLine): boolean {
   }
   return true;
 }
+
+// The signed basis of `basisOf` as an exact double, or NaN when it is not a safe integer
+// (or a quantity must be rounded down to the deal's basis scale: the bigint path does that).
+function basisDouble(c: CompiledDeal, minorScaleUp: number, line: RebateSourceLine, index: number): number {
+  let b: number;
+  if (c.valueBasis) {
+    const m = line.netAmount;
+    if (m.currency !== c.deal.currency) assertSameCurrency(sameCurrencyMoney(0n, c.deal.currency), m, ['lines', index, 'netAmount']);
+    b = Number(m.minor) * minorScaleUp;
+  } else {
+    const q = line.quantity;
+    const up = POW10_DOUBLE[c.basisScale - q.scale];
+    b = up === undefined ? Number.NaN : Number(q.units) * up;
+  }
+  if (!Number.isSafeInteger(b)) return Number.NaN;
+  return line.kind === 'creditNote' ? -b : b;
+}
+
+/** Exact doubles 10^0 … 10^15. */
+const POW10_DOUBLE: readonly number[] = /* @__PURE__ */ Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 // Signed basis of the line for deal `c` at the deal's basis scale, before reductions.
 function basisOf(c: CompiledDeal, line: RebateSourceLine, index: number): bigint {
@@ -242,11 +302,19 @@ export function mergeAccruals(a: AccrualState, b: AccrualState): AccrualState {
   const [big, small] = a.size >= b.size ? [a, b] : [b, a];
   const from = tableOf(small);
   const into = cloneTable(tableOf(big));
+  reserve(into, big.size + small.size);
+  // `from`'s deal column → `into`'s (−1 until first used).
+  const columns = new Int32Array(from.deals.length).fill(-1);
   for (let r = 0; r < from.size; r++) {
     const h = from.hash[r] as number;
     const deal = dealOf(from, r);
     const found = findRow(into, h, deal.dealId, from.kind[r] as number, from.documentId[r] as string, from.lineId[r] as string);
-    if (found < 0) appendFullRow(into, found, h, rowOf(from, r));
+    if (found < 0) {
+      const f = from.deal[r] as number;
+      let column = columns[f] as number;
+      if (column < 0) columns[f] = column = dealIndex(into, deal);
+      appendRowOf(into, found, from, r, column);
+    }
     else if (!sameFigures(into, found, amountAt(from, r), deal.currency, basisAt(from, r), deal.basisScale, from.periodEnd[r] as CalendarDate, from.customerId[r] as string))
       throw keyReused(entryOf(from, r).key);
   }

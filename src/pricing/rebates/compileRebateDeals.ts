@@ -3,7 +3,8 @@ import type { CalendarDate } from '../../calendar/CalendarDate.js';
 import { parseInput } from '../../errors/parseInput.js';
 import { minorUnitOf } from '../../money/currencies.js';
 import { pow10 } from '../../money/Scaled.js';
-import { periodEndOf } from './_internal/periods.js';
+import { exactDouble } from '../_internal/integerDoubles.js';
+import { dateKey, periodEndOf } from './_internal/periods.js';
 import { type RebateDeal, RebateDealSchema, type RebateScope, type RebateStage } from './RebateDeal.js';
 
 /** A deal prepared for the accrual loop: tiers as integers at fixed scales, scopes as sets. */
@@ -34,11 +35,29 @@ export type CompiledDeal = {
   readonly includeCreditNotes: boolean;
   readonly validFrom: CalendarDate;
   readonly validTo: CalendarDate | undefined;
+  /** Validity as YYYYMMDD numbers (no end: 99999999), compared without string calls. */
+  readonly validFromKey: number;
+  readonly validToKey: number;
   readonly valueBasis: boolean;
   /** Earlier deals' provisions reduce this deal's value basis (reference §2.3). */
   readonly reducedByProvisions: boolean;
   /** This deal's provisions reduce later deals. */
   readonly reducesOthers: boolean;
+  /**
+   * The tier figures as exact integer doubles for accrual's fast path (the same arithmetic
+   * without a bigint per operation); undefined when one of them is not a safe integer.
+   */
+  readonly doubles:
+    | {
+        readonly from: readonly number[];
+        readonly tierOffset: readonly number[];
+        readonly tierSlope: readonly number[];
+        readonly minorScaleUp: number;
+        readonly minorFactor: number;
+        readonly denominator: number;
+        readonly minorDenominator: number;
+      }
+    | undefined;
 };
 
 /** Validated deals indexed for accrual: by customer id, by customer group and for all customers. */
@@ -107,6 +126,7 @@ function compileDeal(deal: RebateDeal, rank: number): CompiledDeal {
   const from = deal.tiers.map((t) => t.from.units * pow10(bs - t.from.scale));
   const rate = deal.tiers.map((t) => t.rate.units * pow10(rs - t.rate.scale));
   const { offset, slope } = tierLines(deal, from, rate);
+  const minorDenominator = denominator % pow10(minor) === 0n ? denominator / pow10(minor) : 0n;
   return {
     deal,
     rank,
@@ -119,17 +139,28 @@ function compileDeal(deal: RebateDeal, rank: number): CompiledDeal {
     minorFactor: pow10(minor),
     minorScaleUp: pow10(bs - minor),
     denominator,
-    minorDenominator: denominator % pow10(minor) === 0n ? denominator / pow10(minor) : 0n,
+    minorDenominator,
     itemIds: scopeSet(deal.items, 'table'),
     itemGroups: scopeSet(deal.items, 'group'),
     stage: deal.basis.stage,
     includeCreditNotes: deal.basis.includeCreditNotes,
     validFrom: deal.validFrom,
     validTo: deal.validTo,
+    validFromKey: dateKey(deal.validFrom),
+    validToKey: deal.validTo === undefined ? 99_999_999 : dateKey(deal.validTo),
     valueBasis: deal.basis.measure === 'value',
     reducedByProvisions: deal.reduction.apply && deal.reduction.basis !== 'rebate' && deal.basis.measure === 'value',
     reducesOthers: !deal.reduction.excludeFromReduction && deal.basis.measure === 'value',
+    doubles: doublesOf(from, offset, slope, [pow10(bs - minor), pow10(minor), denominator, minorDenominator]),
   };
+}
+
+function doublesOf(from: readonly bigint[], offset: readonly bigint[], slope: readonly bigint[], scalars: readonly bigint[]): CompiledDeal['doubles'] {
+  const all = [...from, ...offset, ...slope, ...scalars].map(exactDouble);
+  if (all.some((x) => Number.isNaN(x))) return undefined;
+  const k = from.length;
+  const [minorScaleUp, minorFactor, denominator, minorDenominator] = all.slice(3 * k) as [number, number, number, number];
+  return { from: all.slice(0, k), tierOffset: all.slice(k, 2 * k), tierSlope: all.slice(2 * k, 3 * k), minorScaleUp, minorFactor, denominator, minorDenominator };
 }
 
 // Within tier k every method is linear in the basis b (k = highest tier with from[k] ≤ b):

@@ -11,6 +11,7 @@ export {
   mergeAccruals,
   type ProvisionEntry,
 } from './accrueRebates.js';
+export { type ClaimRebatesOptions, type ClaimRebatesResult, claimRebates, type RebateClaimPart, type RebatePeriodClaim } from './claimRebates.js';
 export { type CalculateTierRebateOptions, calculateTierRebate, type TierRebate, type TierRebateInput } from './calculateTierRebate.js';
 export { type CompiledDeal, compileRebateDeals, type RebateProgram } from './compileRebateDeals.js';
 export { type ForecastRebateInput, type ForecastRebateOptions, forecastRebate, type RebateForecast } from './forecastRebate.js';

@@ -107,6 +107,23 @@ describe('accrueRebates', () => {
     },
   );
 
+  // Amounts and quantities scaled towards and past 2^53 minor units: the accrual's integer-double
+  // path must give way to the bigint path without changing a figure.
+  const scaledUpArb = fc.tuple(rebateSourceLinesArb({ maxLength: 12 }), fc.constantFrom(1n, 10n ** 6n, 10n ** 9n, 10n ** 11n, 10n ** 12n, 2n ** 40n, 10n ** 14n));
+  test.prop([scaledUpArb, fc.constantFrom(...ROUNDING_MODES)])(
+    'large and negative (credit-note) figures: every provision is still the tier rebate of its line alone',
+    ([lines, factor], mode) => {
+      const big = lines.map((l) => ({ ...l, netAmount: money(l.netAmount.minor * factor, 'USD'), quantity: { units: l.quantity.units * factor, scale: l.quantity.scale } }));
+      const byId = new Map(everyMethod.deals.map((c) => [c.deal.id, c.deal]));
+      for (const e of listProvisions(accrueRebates(everyMethod, big, { rounding: mode }).state)) {
+        const d = byId.get(e.dealId);
+        if (d === undefined) throw new Error(e.dealId);
+        const expected = calculateTierRebate({ method: d.tierMethod, calculation: d.calculation, tiers: d.tiers, basis: e.basis, currency: d.currency }, { rounding: mode });
+        expect([e.key, e.amount.minor, e.tier]).toEqual([e.key, expected.amount.minor, expected.tier]);
+      }
+    },
+  );
+
   test.prop([rebateSourceLinesArb(), fc.array(fc.boolean(), { maxLength: 40 })])(
     'accrualTotals sums the provisions per deal, customer and period, and totals of disjoint shards add up',
     (lines, split) => {

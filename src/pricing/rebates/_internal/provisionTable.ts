@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../../../calendar/CalendarDate.js';
 import type { CurrencyCode } from '../../../money/Money.js';
 import type { AppliedReduction } from '../AccrualState.js';
+import { exactDouble } from '../../_internal/integerDoubles.js';
 
 // Columnar store of provisions, the accumulator behind `AccrualState`. One row per provision
 // (deal × source line). Numbers sit in typed arrays (so that millions of rows leave nothing
@@ -23,9 +24,12 @@ export type ProvisionTable = {
   /** 0 = invoice, 1 = credit note. */
   kind: Uint8Array;
   tier: Int32Array;
-  /** Basis and amount; a value outside 64 bits is kept in `wide` and the column holds 0. */
-  basis: BigInt64Array;
-  amount: BigInt64Array;
+  /**
+   * Basis and amount as exact integer doubles (accrual computes them so, without a bigint per
+   * line); a value that is not a safe integer is kept in `wide` and the column holds NaN.
+   */
+  basis: Float64Array;
+  amount: Float64Array;
   readonly documentId: string[];
   readonly lineId: string[];
   readonly customerId: string[];
@@ -34,7 +38,7 @@ export type ProvisionTable = {
   readonly deals: DealColumn[];
   /** `dealId|currency|basisScale` → index in `deals`. */
   readonly dealLookup: Map<string, number>;
-  /** Rows whose basis or amount do not fit 64 bits. */
+  /** Rows whose basis or amount is not a safe integer. */
   readonly wide: Map<number, { readonly basis: bigint; readonly amount: bigint }>;
   /** Reductions applied, by row (most rows have none). */
   readonly reductions: Map<number, readonly AppliedReduction[]>;
@@ -56,8 +60,11 @@ export type ProvisionRow = {
 };
 
 const INITIAL_CAPACITY = 512;
-const MIN64 = -(2n ** 63n);
-const MAX64 = 2n ** 63n - 1n;
+
+// A string column starts with object elements (an empty `[]` starts with small-integer ones
+// and changes kind on the first push, which sends the optimised accrual loop back to the
+// interpreter for every new table).
+const stringColumn = <T extends string>(): T[] => ([''] as T[]).slice(0, 0);
 
 export function emptyTable(capacity: number = INITIAL_CAPACITY): ProvisionTable {
   return {
@@ -67,13 +74,13 @@ export function emptyTable(capacity: number = INITIAL_CAPACITY): ProvisionTable 
     deal: new Int32Array(capacity),
     kind: new Uint8Array(capacity),
     tier: new Int32Array(capacity),
-    basis: new BigInt64Array(capacity),
-    amount: new BigInt64Array(capacity),
-    documentId: [],
-    lineId: [],
-    customerId: [],
-    date: [],
-    periodEnd: [],
+    basis: new Float64Array(capacity),
+    amount: new Float64Array(capacity),
+    documentId: stringColumn(),
+    lineId: stringColumn(),
+    customerId: stringColumn(),
+    date: stringColumn<CalendarDate>(),
+    periodEnd: stringColumn<CalendarDate>(),
     deals: [],
     dealLookup: new Map(),
     wide: new Map(),
@@ -168,7 +175,8 @@ export function findRow(t: ProvisionTable, h: number, dealId: string, kind: numb
 
 /**
  * Appends a row for a key `t` does not hold, at the empty slot `found` from {@link findRow}
- * (−(slot + 1)); `deal` is an index from {@link dealIndex}.
+ * (−(slot + 1)); `deal` is an index from {@link dealIndex}. Basis and amount come as exact
+ * doubles, or as NaN with the bigint in `wideBasis` / `wideAmount`.
  */
 export function appendRow(
   t: ProvisionTable,
@@ -178,10 +186,12 @@ export function appendRow(
   kind: number,
   line: { readonly documentId: string; readonly lineId: string; readonly customerId: string; readonly date: CalendarDate },
   periodEnd: CalendarDate,
-  basis: bigint,
-  amount: bigint,
+  basis: number,
+  amount: number,
   tier: number,
   reductions: readonly AppliedReduction[] | undefined,
+  wideBasis: bigint = 0n,
+  wideAmount: bigint = 0n,
 ): void {
   const r = t.size;
   let slot = -found - 1;
@@ -194,10 +204,17 @@ export function appendRow(
   t.deal[r] = deal;
   t.kind[r] = kind;
   t.tier[r] = tier;
-  if (basis >= MIN64 && basis <= MAX64 && amount >= MIN64 && amount <= MAX64) {
+  if (basis === basis && amount === amount) {
     t.basis[r] = basis;
     t.amount[r] = amount;
-  } else t.wide.set(r, { basis, amount });
+  } else {
+    // Keep both figures of a wide row in `wide`, so that reading one never mixes sources.
+    const b = basis === basis ? BigInt(basis) : wideBasis;
+    const a = amount === amount ? BigInt(amount) : wideAmount;
+    t.basis[r] = Number.NaN;
+    t.amount[r] = Number.NaN;
+    t.wide.set(r, { basis: b, amount: a });
+  }
   t.documentId.push(line.documentId);
   t.lineId.push(line.lineId);
   t.customerId.push(line.customerId);
@@ -209,7 +226,31 @@ export function appendRow(
 
 /** Appends a whole row (merging, or rebuilding a table from entries). */
 export function appendFullRow(t: ProvisionTable, found: number, h: number, row: ProvisionRow): void {
-  appendRow(t, found, h, dealIndex(t, row.deal), row.kind, row, row.periodEnd, row.basis, row.amount, row.tier, row.reductions);
+  const basis = exactDouble(row.basis);
+  const amount = exactDouble(row.amount);
+  appendRow(t, found, h, dealIndex(t, row.deal), row.kind, row, row.periodEnd, basis, amount, row.tier, row.reductions, row.basis, row.amount);
+}
+
+/** Appends row `r` of `from` to `t` (merging), copying the columns without building the row. */
+export function appendRowOf(t: ProvisionTable, found: number, from: ProvisionTable, r: number, deal: number): void {
+  const basis = from.basis[r] as number;
+  const amount = from.amount[r] as number;
+  const wide = basis === basis ? undefined : from.wide.get(r);
+  appendRow(
+    t,
+    found,
+    from.hash[r] as number,
+    deal,
+    from.kind[r] as number,
+    { documentId: from.documentId[r] as string, lineId: from.lineId[r] as string, customerId: from.customerId[r] as string, date: from.date[r] as CalendarDate },
+    from.periodEnd[r] as CalendarDate,
+    basis,
+    amount,
+    from.tier[r] as number,
+    from.reductions.get(r),
+    wide?.basis,
+    wide?.amount,
+  );
 }
 
 export function rowOf(t: ProvisionTable, r: number): ProvisionRow {
@@ -229,11 +270,13 @@ export function rowOf(t: ProvisionTable, r: number): ProvisionRow {
 }
 
 export function basisAt(t: ProvisionTable, r: number): bigint {
-  return t.wide.size === 0 ? (t.basis[r] as bigint) : (t.wide.get(r)?.basis ?? (t.basis[r] as bigint));
+  const v = t.basis[r] as number;
+  return v === v ? BigInt(v) : (t.wide.get(r)?.basis ?? 0n);
 }
 
 export function amountAt(t: ProvisionTable, r: number): bigint {
-  return t.wide.size === 0 ? (t.amount[r] as bigint) : (t.wide.get(r)?.amount ?? (t.amount[r] as bigint));
+  const v = t.amount[r] as number;
+  return v === v ? BigInt(v) : (t.wide.get(r)?.amount ?? 0n);
 }
 
 export function dealOf(t: ProvisionTable, r: number): DealColumn {
@@ -274,15 +317,22 @@ function freeSlot(t: ProvisionTable, h: number): number {
   return i;
 }
 
-// Doubles the capacity; rows keep their numbers, the slots are rebuilt from the stored hashes.
-function grow(t: ProvisionTable): void {
-  const capacity = t.hash.length << 1;
+/** Makes room for `rows` rows at once (one resize instead of repeated doubling). */
+export function reserve(t: ProvisionTable, rows: number): void {
+  let capacity = t.hash.length;
+  while (capacity < rows && capacity < 2 ** 29) capacity <<= 1;
+  if (capacity > t.hash.length) grow(t, capacity);
+}
+
+// Resizes to `capacity` rows (doubling by default); rows keep their numbers, the slots are
+// rebuilt from the stored hashes.
+function grow(t: ProvisionTable, capacity: number = t.hash.length << 1): void {
   t.hash = widen(t.hash, new Int32Array(capacity));
   t.deal = widen(t.deal, new Int32Array(capacity));
   t.kind = widen(t.kind, new Uint8Array(capacity));
   t.tier = widen(t.tier, new Int32Array(capacity));
-  t.basis = widen(t.basis, new BigInt64Array(capacity));
-  t.amount = widen(t.amount, new BigInt64Array(capacity));
+  t.basis = widen(t.basis, new Float64Array(capacity));
+  t.amount = widen(t.amount, new Float64Array(capacity));
   const slots = new Int32Array(capacity << 1);
   const mask = slots.length - 1;
   for (let r = 0; r < t.size; r++) {
@@ -293,7 +343,7 @@ function grow(t: ProvisionTable): void {
   t.slots = slots;
 }
 
-function widen<A extends Int32Array | Uint8Array | BigInt64Array>(from: A, to: A): A {
+function widen<A extends Int32Array | Uint8Array | Float64Array>(from: A, to: A): A {
   (to as { set(a: ArrayLike<unknown>): void }).set(from);
   return to;
 }
