@@ -8,7 +8,7 @@ import { CurrencyCodeSchema } from '../money/schemas.js';
 import { lineAmountMinor } from './_internal/lineAmountMinor.js';
 import { isPrepared, OptionsSchema, OrderLineSchema, OrderSchema, type ValidOptions, type ValidOrder } from './_internal/orderSchemas.js';
 import type { ItemEntry } from './_internal/priceIndex.js';
-import { type Candidate, type CellBuckets, type DiscountSum, findDiscount, findPrice, type Generic, type ItemKeys, NO_DISCOUNT, type SearchContext, resolveCells, searchContext } from './_internal/search.js';
+import { type Candidate, type CellBucket, type DiscountSum, findDiscount, findPrice, type Generic, type ItemKeys, NO_DISCOUNT, type SearchContext, resolveCells, searchContext } from './_internal/search.js';
 import type { PriceBook } from './compilePriceBook.js';
 import type { CombinationMode, PricingTrace, TraceEntry } from './PricingTrace.js';
 import { type BasePrice, type CustomerContext, CustomerContextSchema } from './schemas.js';
@@ -96,6 +96,8 @@ export type PricedOrder = {
 };
 
 const ZERO: Scaled = /* @__PURE__ */ scaledOf(0n, 0);
+/** The trace of every line and order priced with traces off (shared: it is frozen and empty). */
+const NO_TRACE: PricingTrace = /* @__PURE__ */ Object.freeze([]);
 const ONE: Scaled = /* @__PURE__ */ scaledOf(1n, 0);
 
 /**
@@ -179,21 +181,29 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     const line = order.lines[i] as ValidLine;
     bases.push(basePriceOf(entries[i], ctx.currency, codes.get(line.unit) ?? line.unit));
   }
-  // Then, without traces or generic currency, the buckets of every cell each line searches.
-  const resolved: (readonly [CellBuckets | undefined, CellBuckets | undefined])[] | undefined = !tracing && ctx.generic === undefined ? [] : undefined;
-  if (resolved !== undefined) {
+  // Then, without traces or generic currency, the buckets of every cell each line searches:
+  // 9 price cells then 9 line-discount cells per line, in one array.
+  let cells: CellBucket[] | undefined;
+  let withPrice = false;
+  let withDiscount = false;
+  if (!tracing && ctx.generic === undefined) {
+    cells = new Array<CellBucket>(18 * lineCount);
+    const priceItem: { entry: ItemEntry | undefined; itemId: string; itemGroup: string | undefined } = { entry: undefined, itemId: '', itemGroup: undefined };
+    const discountItem = { ...priceItem };
     for (let i = 0; i < lineCount; i++) {
       const line = order.lines[i] as ValidLine;
       const entry = entries[i];
-      const itemId = entry?.itemId ?? line.itemId;
       const unit = codes.get(line.unit) ?? line.unit;
-      resolved.push([
-        resolveCells(ctx, 'price', { entry, itemId, itemGroup: undefined }, unit),
-        resolveCells(ctx, 'lineDiscount', { entry, itemId, itemGroup: entry?.lineDiscountGroup }, unit),
-      ]);
+      priceItem.entry = discountItem.entry = entry;
+      priceItem.itemId = discountItem.itemId = entry?.itemId ?? line.itemId;
+      discountItem.itemGroup = entry?.lineDiscountGroup;
+      withPrice = resolveCells(ctx, 'price', priceItem, unit, cells, 18 * i);
+      withDiscount = resolveCells(ctx, 'lineDiscount', discountItem, unit, cells, 18 * i + 9);
     }
   }
-  for (let i = 0; i < lineCount; i++) stages.push(priceStage(ctx, order.lines[i] as ValidLine, entries[i], bases[i], resolved?.[i], opts, generic, tracing));
+  const priceCells = withPrice ? cells : undefined;
+  const discountCells = withDiscount ? cells : undefined;
+  for (let i = 0; i < lineCount; i++) stages.push(priceStage(ctx, order.lines[i] as ValidLine, i, entries[i], bases[i], priceCells, discountCells, opts, generic, tracing));
 
   // Multiline: one search per multiline group with Σ quantity of its lines (reference §1.6).
   let groupQty: Map<string, Scaled> | undefined;
@@ -269,8 +279,8 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     if (p === undefined) {
       lines.push(
         lineId === undefined
-          ? { kind: 'noPrice', lineIndex: i, itemId: s.line.itemId, trace: s.trace ?? [] }
-          : { kind: 'noPrice', lineIndex: i, lineId, itemId: s.line.itemId, trace: s.trace ?? [] },
+          ? { kind: 'noPrice', lineIndex: i, itemId: s.line.itemId, trace: s.trace ?? NO_TRACE }
+          : { kind: 'noPrice', lineIndex: i, lineId, itemId: s.line.itemId, trace: s.trace ?? NO_TRACE },
       );
       continue;
     }
@@ -298,7 +308,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
       lineAmount,
       totalDiscountShare: share,
       netAmount,
-      trace: s.trace ?? [],
+      trace: s.trace ?? NO_TRACE,
     });
   }
 
@@ -314,7 +324,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
       recordIds: total.recordIds,
     },
     total: sameCurrencyMoney(subtotal - discMinor, currency),
-    trace: orderTrace ?? [],
+    trace: orderTrace ?? NO_TRACE,
   };
 }
 
@@ -327,8 +337,16 @@ function totalDiscountMinor(eligible: bigint, total: DiscountSum, rounding: Roun
   return divideRounded(eligible * (h1 * h2 - (h1 - p1.units) * (h2 - p2.units)), h1 * h2, rounding);
 }
 
-/** Searches the price (or base price) and the line discount of one line; `ownBase` and `cells` (the buckets searched) in the line's own unit are looked up beforehand. */
-function priceStage(ctx: SearchContext, line: ValidLine, entry: ItemEntry | undefined, ownBase: Base | undefined, cells: readonly [CellBuckets | undefined, CellBuckets | undefined] | undefined, opts: ValidOptions, generic: Generic, tracing: boolean): Stage {
+/** Searches the price (or base price) and the line discount of one line; `ownBase` and the cells' buckets (from 18 × `index` in `priceCells`, `discountCells`) in the line's own unit are looked up beforehand. */
+function priceStage(
+  ctx: SearchContext,
+  line: ValidLine,
+  index: number,
+  entry: ItemEntry | undefined,
+  ownBase: Base | undefined,
+  priceCells: readonly CellBucket[] | undefined,
+  discountCells: readonly CellBucket[] | undefined,
+  opts: ValidOptions, generic: Generic, tracing: boolean): Stage {
   const trace: TraceEntry[] | undefined = tracing ? [] : undefined;
   const itemId = entry?.itemId ?? line.itemId;
   const lineUnit = ctx.index.codes.get(line.unit) ?? line.unit;
@@ -346,8 +364,7 @@ function priceStage(ctx: SearchContext, line: ValidLine, entry: ItemEntry | unde
       quantity = scaledOf(line.quantity.units * c.factor.units, line.quantity.scale + c.factor.scale);
       trace?.push({ kind: 'unitConversion', from: c.from, to: c.to, factor: c.factor });
     }
-    const own = attempt < 0 ? cells : undefined;
-    const price = findPrice(ctx, priceItem, unit, quantity, trace, own?.[0]);
+    const price = findPrice(ctx, priceItem, unit, quantity, trace, attempt < 0 ? priceCells : undefined, 18 * index);
     let base: { price: Scaled; priceUnit: Scaled } | undefined;
     if (price === undefined) {
       base = attempt < 0 ? ownBase : basePriceOf(entry, ctx.currency, unit);
@@ -361,7 +378,7 @@ function priceStage(ctx: SearchContext, line: ValidLine, entry: ItemEntry | unde
       trace?.push({ kind: 'selected', source: 'agreement', recordId: price.record.id, unitPrice: price.amount, priceUnit: price.record.priceUnit });
     }
     const discountItem: ItemKeys = { entry, itemId, itemGroup: entry?.lineDiscountGroup };
-    const lineDiscount = findDiscount(ctx, 'lineDiscount', discountItem, unit, quantity, trace, own?.[1]);
+    const lineDiscount = findDiscount(ctx, 'lineDiscount', discountItem, unit, quantity, trace, attempt < 0 ? discountCells : undefined, 18 * index + 9);
     return { line, entry, trace, price, base, quantity, unit, lineDiscount };
   }
   trace?.push({ kind: 'noPrice' });
@@ -396,8 +413,13 @@ function maxScaled(a: Scaled, b: Scaled, wantMax: boolean): Scaled {
   return (x >= y) === wantMax ? a : b;
 }
 
+/** 100 at scales 0 … 20: comparing a percentage with 100 allocates nothing. */
+const HUNDRED: readonly bigint[] = /* @__PURE__ */ Array.from({ length: 21 }, (_, s) => 100n * pow10(s));
+const CAPPED: Scaled = /* @__PURE__ */ scaledOf(100n, 0);
+
 function capPercent(p: Scaled): Scaled {
-  return p.units > 100n * pow10(p.scale) ? scaledOf(100n, 0) : p;
+  if (p.units === 0n) return p;
+  return p.units > (HUNDRED[p.scale] ?? 100n * pow10(p.scale)) ? CAPPED : p;
 }
 
 /** Reference §1.5: per component for max/min; compound multiplies the line and multiline factors. */

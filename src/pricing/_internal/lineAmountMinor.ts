@@ -1,5 +1,6 @@
 import { pow10, type Scaled } from '../../money/Scaled.js';
 import { divideRounded, type RoundingMode } from '../../money/rounding.js';
+import { divideRoundedDouble, exactDouble } from './integerDoubles.js';
 
 /**
  * (qty × (price − discount) / priceUnit + charges) × Π(1 − pᵢ/100), as one exact fraction
@@ -37,13 +38,10 @@ export function lineAmountMinor(
 /** Exact doubles 10^0 … 10^15. */
 const P10: readonly number[] = /* @__PURE__ */ Array.from({ length: 16 }, (_, i) => 10 ** i);
 const SAFE = Number.MAX_SAFE_INTEGER;
-/** Numerator and denominator stay below this so that quotient × denominator is exact too. */
-const HALF_SAFE = 2 ** 52;
 
 /** A value's units as a double when exact, else NaN (and every comparison with NaN fails). */
 function small(x: Scaled): number {
-  const n = Number(x.units);
-  return n <= SAFE && n >= -SAFE && x.scale < P10.length ? n : Number.NaN;
+  return x.scale < P10.length ? exactDouble(x.units) : Number.NaN;
 }
 
 /**
@@ -91,29 +89,6 @@ function lineAmountMinorSmall(
     if (!(num <= SAFE && den <= SAFE)) return undefined;
   }
   num *= P10[minorUnit] as number;
-  if (!(num <= HALF_SAFE && den <= HALF_SAFE)) return undefined;
-  let quotient = Math.floor(num / den);
-  let rest = num - quotient * den;
-  if (rest < 0) {
-    quotient -= 1;
-    rest += den;
-  } else if (rest >= den) {
-    quotient += 1;
-    rest -= den;
-  }
-  if (rest === 0) return quotient;
-  switch (rounding) {
-    case 'down':
-    case 'floor':
-      return quotient;
-    case 'up':
-    case 'ceiling':
-      return quotient + 1;
-    case 'halfUp':
-      return 2 * rest >= den ? quotient + 1 : quotient;
-    case 'halfDown':
-      return 2 * rest > den ? quotient + 1 : quotient;
-    case 'halfEven':
-      return 2 * rest > den || (2 * rest === den && quotient % 2 !== 0) ? quotient + 1 : quotient;
-  }
+  const rounded = divideRoundedDouble(num, den, rounding);
+  return Number.isNaN(rounded) ? undefined : rounded;
 }

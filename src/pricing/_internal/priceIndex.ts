@@ -24,6 +24,15 @@ export type Bucket = {
    * 0 / 99999999) and the band as integers at `scale` (to = Infinity when unbounded).
    */
   readonly keys: readonly number[];
+  /**
+   * A bucket of one record (the common case) repeats it and its four keys here, so that
+   * searching it reads no other object until the record matches.
+   */
+  readonly only: TradeAgreement | undefined;
+  readonly fromDay: number;
+  readonly toDay: number;
+  readonly from: number;
+  readonly to: number;
   /** Decimals of the band integers in `keys`; −1 when a bound does not fit, and bands are compared exactly. */
   readonly scale: number;
   /** Interval index of a large bucket (dates, then bands); undefined for small ones, scanned whole. */
@@ -209,7 +218,7 @@ export function buildPriceIndex(
     }
     let bucket = list.find((b) => b.currency === a.currency && b.unit === a.unit);
     if (bucket === undefined) {
-      bucket = { currency: canonical(codes, a.currency), unit: canonical(codes, a.unit), records: [], keys: [], scale: -1, index: undefined, next: undefined };
+      bucket = { currency: canonical(codes, a.currency), unit: canonical(codes, a.unit), records: [], keys: [], only: undefined, fromDay: 0, toDay: 0, from: 0, to: 0, scale: -1, index: undefined, next: undefined };
       list.push(bucket);
     }
     bucket.records.push(a);
@@ -277,6 +286,10 @@ function finishBucket(b: MutableBucket): void {
   }
   b.keys = keys;
   b.scale = exact ? scale : -1;
+  if (rs.length === 1) {
+    b.only = rs[0];
+    [b.fromDay, b.toDay, b.from, b.to] = keys as [number, number, number, number];
+  }
   if (rs.length > SMALL_BUCKET) b.index = indexBucket(rs, keys);
 }
 

@@ -109,11 +109,9 @@ export function bucketAt(ctx: SearchContext, ri: number, i: number, item: ItemKe
 const POW10_NUMBER: readonly number[] = /* @__PURE__ */ Array.from({ length: 23 }, (_, i) => 10 ** i);
 const EXACT_LIMIT = 2n ** 53n;
 
-/** The band search of one quantity: the quantity and its units as a double when exact. */
-type Qty = { readonly value: Scaled; readonly units: number };
-
-export function qtyOf(value: Scaled): Qty {
-  return { value, units: value.units < EXACT_LIMIT && value.units >= 0n ? Number(value.units) : Number.NaN };
+/** A quantity's units as a double when exact (for the band comparisons), NaN otherwise. */
+function unitsOf(value: Scaled): number {
+  return value.units < EXACT_LIMIT && value.units >= 0n ? Number(value.units) : Number.NaN;
 }
 
 /**
@@ -128,15 +126,17 @@ function gatherCell(
   i: number,
   item: ItemKeys,
   unit: string,
-  qty: Qty,
+  qty: Scaled,
+  qtyUnits: number,
   trace: TraceEntry[] | undefined,
-  resolved: CellBuckets | undefined,
+  resolved: readonly CellBucket[] | undefined,
+  at: number,
 ): number {
   if (resolved !== undefined) {
     // Resolved beforehand (no trace, no generic currency): the cell's bucket or a marker.
-    const own = resolved[i];
+    const own = resolved[at + i];
     if (own === NOT_SEARCHED) return -1;
-    return own === undefined ? 0 : gatherBucket(ctx, own, false, 0, qty, relation, i + 1, undefined);
+    return own === undefined ? 0 : gatherBucket(ctx, own, false, 0, qty, qtyUnits, relation, i + 1, undefined);
   }
   const cell = i + 1;
   const a = (i / 3) | 0;
@@ -170,8 +170,8 @@ function gatherCell(
     if (b.currency === ctx.currency) own = b;
     else if (generic !== undefined && b.currency === generic.currency) gen = b;
   }
-  let n = own === undefined ? 0 : gatherBucket(ctx, own, false, 0, qty, relation, cell, trace);
-  if (gen !== undefined) n = gatherBucket(ctx, gen, true, n, qty, relation, cell, trace);
+  let n = own === undefined ? 0 : gatherBucket(ctx, own, false, 0, qty, qtyUnits, relation, cell, trace);
+  if (gen !== undefined) n = gatherBucket(ctx, gen, true, n, qty, qtyUnits, relation, cell, trace);
   if (trace !== undefined) {
     for (let b: Bucket | undefined = first; b !== undefined; b = b.next) {
       if (b === own || b === gen) continue;
@@ -186,25 +186,25 @@ function gatherCell(
 /** Marks a cell that is not searched (inactive, or the customer or item has no group for it). */
 const NOT_SEARCHED = 0;
 
-/** Per cell of one relation: the bucket in the order currency and the line's unit, undefined, or {@link NOT_SEARCHED}. */
-export type CellBuckets = readonly (Bucket | typeof NOT_SEARCHED | undefined)[];
+/** Per cell: the bucket in the order currency and the line's unit, undefined, or {@link NOT_SEARCHED}. */
+export type CellBucket = Bucket | typeof NOT_SEARCHED | undefined;
 
 /**
- * The buckets every cell of `relation` would search for one line, without trace or generic
- * currency (the same choices as the search itself). Resolving them for all lines of an order
- * before searching any lets the processor overlap the lookups' cache misses.
+ * Writes into `out` from `at` the buckets the 9 cells of `relation` would search for one line,
+ * without trace or generic currency (the same choices as the search itself). Resolving them
+ * for all lines of an order before searching any lets the processor overlap the lookups'
+ * cache misses. Returns false, writing nothing, when the book has no record of `relation`.
  */
-export function resolveCells(ctx: SearchContext, relation: Relation, item: ItemKeys, unit: string): CellBuckets | undefined {
-  if (!ctx.relations.has(relation)) return undefined;
+export function resolveCells(ctx: SearchContext, relation: Relation, item: ItemKeys, unit: string, out: CellBucket[], at: number): boolean {
+  if (!ctx.relations.has(relation)) return false;
   const allowed = ALLOWED[relation];
   const ri = RELATION_INDEX[relation];
   const active = ctx.activation[relation];
-  const out: (Bucket | typeof NOT_SEARCHED | undefined)[] = [];
   for (let i = 0; i < 9; i++) {
     const a = (i / 3) | 0;
     const c = i % 3;
     if (allowed[i] !== true || active[i] !== true || (a === 1 && ctx.accountGroups[ri] === undefined) || (c === 1 && item.itemGroup === undefined)) {
-      out.push(NOT_SEARCHED);
+      out[at + i] = NOT_SEARCHED;
       continue;
     }
     let own: Bucket | undefined;
@@ -214,9 +214,9 @@ export function resolveCells(ctx: SearchContext, relation: Relation, item: ItemK
         break;
       }
     }
-    out.push(own);
+    out[at + i] = own;
   }
-  return out;
+  return true;
 }
 
 function gatherBucket(
@@ -224,7 +224,8 @@ function gatherBucket(
   b: Bucket,
   isGeneric: boolean,
   n: number,
-  qty: Qty,
+  qty: Scaled,
+  qtyUnits: number,
   relation: Relation,
   cell: number,
   trace: TraceEntry[] | undefined,
@@ -235,7 +236,7 @@ function gatherBucket(
     for (const r of rs) {
       let outcome: RecordOutcome = 'matched';
       if (!inDates(r, ctx.asOf)) outcome = 'outsideDates';
-      else if (!inBand(r, qty.value)) outcome = 'outsideBand';
+      else if (!inBand(r, qty)) outcome = 'outsideBand';
       else if (noRate) outcome = 'noRate';
       trace.push({ kind: 'record', relation, cell, recordId: r.id, outcome, generic: isGeneric });
       if (outcome === 'matched') n = keep(ctx, r, isGeneric, n);
@@ -243,16 +244,22 @@ function gatherBucket(
     return n;
   }
   if (noRate) return n;
-  const keys = b.keys;
   const day = ctx.day;
   // The quantity as an integer at the bucket's band scale, when a double holds it exactly;
   // otherwise (−1) bands are compared as Scaled values.
   let q = -1;
-  const shift = b.scale - qty.value.scale;
+  const shift = b.scale - qty.scale;
   if (shift >= 0 && shift < POW10_NUMBER.length) {
-    const v = qty.units * (POW10_NUMBER[shift] as number);
+    const v = qtyUnits * (POW10_NUMBER[shift] as number);
     if (v <= Number.MAX_SAFE_INTEGER) q = v;
   }
+  const only = b.only;
+  if (only !== undefined) {
+    if (day < b.fromDay || day > b.toDay) return n;
+    if (q >= 0 ? q < b.from || q >= b.to : !inBand(only, qty)) return n;
+    return keep(ctx, only, isGeneric, n);
+  }
+  const keys = b.keys;
   const index = b.index;
   let ids: readonly number[] | undefined;
   if (index !== undefined) {
@@ -266,7 +273,7 @@ function gatherBucket(
     if (part === undefined) return n;
     ids = part.ids;
     if (part.byQty !== undefined) {
-      const k = segmentOf(part.byQty.points, qty.value, compareQty);
+      const k = segmentOf(part.byQty.points, qty, compareQty);
       if (k < 0) return n;
       ids = part.byQty.members[k];
     }
@@ -276,7 +283,7 @@ function gatherBucket(
     const k = ids === undefined ? m : (ids[m] as number);
     const at = 4 * k;
     if (day < (keys[at] as number) || day > (keys[at + 1] as number)) continue;
-    if (q >= 0 ? q < (keys[at + 2] as number) || q >= (keys[at + 3] as number) : !inBand(rs[k] as TradeAgreement, qty.value)) continue;
+    if (q >= 0 ? q < (keys[at + 2] as number) || q >= (keys[at + 3] as number) : !inBand(rs[k] as TradeAgreement, qty)) continue;
     n = keep(ctx, rs[k] as TradeAgreement, isGeneric, n);
   }
   return n;
@@ -324,7 +331,8 @@ export function findDiscount(
   unit: string,
   qty: Scaled,
   trace: TraceEntry[] | undefined,
-  resolved?: CellBuckets,
+  resolved?: readonly CellBucket[],
+  at = 0,
 ): DiscountSum {
   if (!ctx.relations.has(relation)) return NO_DISCOUNT;
   const allowed = ALLOWED[relation];
@@ -332,10 +340,10 @@ export function findDiscount(
   let percent1 = NO_DISCOUNT.percent1;
   let percent2 = NO_DISCOUNT.percent2;
   let recordIds: string[] | undefined;
-  const q = qtyOf(qty);
+  const units = unitsOf(qty);
   for (let i = 0; i < 9; i++) {
     if (allowed[i] !== true) continue;
-    const n = gatherCell(ctx, relation, i, item, unit, q, trace, resolved);
+    const n = gatherCell(ctx, relation, i, item, unit, qty, units, trace, resolved, at);
     for (let k = 0; k < n; k++) {
       const r = ctx.found[k] as TradeAgreement;
       amount = add(amount, amountOf(ctx, r, ctx.foundGeneric[k] === true));
@@ -352,16 +360,16 @@ export function findDiscount(
 }
 
 /** Prices: lowest over the path, first cell's best when it has find next off (reference §1.3). */
-export function findPrice(ctx: SearchContext, item: ItemKeys, unit: string, qty: Scaled, trace: TraceEntry[] | undefined, resolved?: CellBuckets): Candidate | undefined {
+export function findPrice(ctx: SearchContext, item: ItemKeys, unit: string, qty: Scaled, trace: TraceEntry[] | undefined, resolved?: readonly CellBucket[], at = 0): Candidate | undefined {
   if (!ctx.relations.has('price')) return undefined;
   const allowed = ALLOWED.price;
   let best: TradeAgreement | undefined;
   let bestAmount: Scaled | undefined;
   let bestGeneric = false;
-  const q = qtyOf(qty);
+  const units = unitsOf(qty);
   for (let i = 0; i < 9; i++) {
     if (allowed[i] !== true) continue;
-    const n = gatherCell(ctx, 'price', i, item, unit, q, trace, resolved);
+    const n = gatherCell(ctx, 'price', i, item, unit, qty, units, trace, resolved, at);
     if (n <= 0) continue;
     let c = ctx.found[0] as TradeAgreement;
     let cGeneric = ctx.foundGeneric[0] === true;
