@@ -288,7 +288,10 @@ function finishBucket(b: MutableBucket): void {
   b.scale = exact ? scale : -1;
   if (rs.length === 1) {
     b.only = rs[0];
-    [b.fromDay, b.toDay, b.from, b.to] = keys as [number, number, number, number];
+    b.fromDay = keys[0] as number;
+    b.toDay = keys[1] as number;
+    b.from = keys[2] as number;
+    b.to = keys[3] as number;
   }
   if (rs.length > SMALL_BUCKET) b.index = indexBucket(rs, keys);
 }
