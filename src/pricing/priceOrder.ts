@@ -184,9 +184,9 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   // Then, without traces or generic currency, the buckets of every cell each line searches:
   // 9 price cells then 9 line-discount cells per line, in one array.
   let cells: CellBucket[] | undefined;
-  let withPrice = false;
-  let withDiscount = false;
-  if (!tracing && ctx.generic === undefined) {
+  const withPrice = ctx.relations.has('price');
+  const withDiscount = ctx.relations.has('lineDiscount');
+  if (!tracing && ctx.generic === undefined && (withPrice || withDiscount)) {
     cells = new Array<CellBucket>(18 * lineCount);
     const priceItem: { entry: ItemEntry | undefined; itemId: string; itemGroup: string | undefined } = { entry: undefined, itemId: '', itemGroup: undefined };
     const discountItem = { ...priceItem };
@@ -197,8 +197,8 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
       priceItem.entry = discountItem.entry = entry;
       priceItem.itemId = discountItem.itemId = entry?.itemId ?? line.itemId;
       discountItem.itemGroup = entry?.lineDiscountGroup;
-      withPrice = resolveCells(ctx, 'price', priceItem, unit, cells, 18 * i);
-      withDiscount = resolveCells(ctx, 'lineDiscount', discountItem, unit, cells, 18 * i + 9);
+      if (withPrice) resolveCells(ctx, 'price', priceItem, unit, cells, 18 * i);
+      if (withDiscount) resolveCells(ctx, 'lineDiscount', discountItem, unit, cells, 18 * i + 9);
     }
   }
   const priceCells = withPrice ? cells : undefined;
@@ -337,7 +337,11 @@ function totalDiscountMinor(eligible: bigint, total: DiscountSum, rounding: Roun
   return divideRounded(eligible * (h1 * h2 - (h1 - p1.units) * (h2 - p2.units)), h1 * h2, rounding);
 }
 
-/** Searches the price (or base price) and the line discount of one line; `ownBase` and the cells' buckets (from 18 × `index` in `priceCells`, `discountCells`) in the line's own unit are looked up beforehand. */
+/**
+ * Searches the price (or base price) and the line discount of one line. `ownBase` and the
+ * cells' buckets (from 18 × `index` in `priceCells` and `discountCells`), for the line's own
+ * unit, were looked up beforehand.
+ */
 function priceStage(
   ctx: SearchContext,
   line: ValidLine,
@@ -346,7 +350,10 @@ function priceStage(
   ownBase: Base | undefined,
   priceCells: readonly CellBucket[] | undefined,
   discountCells: readonly CellBucket[] | undefined,
-  opts: ValidOptions, generic: Generic, tracing: boolean): Stage {
+  opts: ValidOptions,
+  generic: Generic,
+  tracing: boolean,
+): Stage {
   const trace: TraceEntry[] | undefined = tracing ? [] : undefined;
   const itemId = entry?.itemId ?? line.itemId;
   const lineUnit = ctx.index.codes.get(line.unit) ?? line.unit;

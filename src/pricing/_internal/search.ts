@@ -193,10 +193,9 @@ export type CellBucket = Bucket | typeof NOT_SEARCHED | undefined;
  * Writes into `out` from `at` the buckets the 9 cells of `relation` would search for one line,
  * without trace or generic currency (the same choices as the search itself). Resolving them
  * for all lines of an order before searching any lets the processor overlap the lookups'
- * cache misses. Returns false, writing nothing, when the book has no record of `relation`.
+ * cache misses.
  */
-export function resolveCells(ctx: SearchContext, relation: Relation, item: ItemKeys, unit: string, out: CellBucket[], at: number): boolean {
-  if (!ctx.relations.has(relation)) return false;
+export function resolveCells(ctx: SearchContext, relation: Relation, item: ItemKeys, unit: string, out: CellBucket[], at: number): void {
   const allowed = ALLOWED[relation];
   const ri = RELATION_INDEX[relation];
   const active = ctx.activation[relation];
@@ -216,7 +215,6 @@ export function resolveCells(ctx: SearchContext, relation: Relation, item: ItemK
     }
     out[at + i] = own;
   }
-  return true;
 }
 
 function gatherBucket(
