@@ -18,7 +18,8 @@ export type CombinationMode = 'line' | 'multiline' | 'max' | 'min' | 'sum' | 'co
  * - `selected`: the price record chosen (lowest, or first when find next is off) or the base price;
  * - `unitConversion`, `genericCurrency`: fallbacks taken;
  * - `combination`: the line/multiline combination applied;
- * - `totalDiscountShare`: this line's part of the order's total discount.
+ * - `totalDiscountShare`: this line's part of the order's total discount;
+ * - `blocked`: the item is stopped for sales, nothing was searched.
  */
 export type TraceEntry =
   | {
@@ -40,6 +41,7 @@ export type TraceEntry =
   | { readonly kind: 'stop'; readonly relation: Relation; readonly cell: number; readonly recordId: string }
   | { readonly kind: 'selected'; readonly source: 'agreement' | 'basePrice'; readonly recordId?: string; readonly unitPrice: Scaled; readonly priceUnit: Scaled }
   | { readonly kind: 'noPrice' }
+  | { readonly kind: 'blocked' }
   | { readonly kind: 'unitConversion'; readonly from: string; readonly to: string; readonly factor: Scaled }
   | { readonly kind: 'genericCurrency'; readonly currency: string; readonly rate: Scaled }
   | { readonly kind: 'combination'; readonly mode: CombinationMode; readonly discountAmount: Scaled; readonly percents: readonly Scaled[] }

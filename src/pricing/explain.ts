@@ -28,6 +28,8 @@ function line(e: TraceEntry): string | undefined {
         : `no agreement price: base price ${text(e.unitPrice)} per ${text(e.priceUnit)}`;
     case 'noPrice':
       return 'no price: no agreement and no base price';
+    case 'blocked':
+      return 'item stopped for sales: not priced';
     case 'unitConversion':
       return `converted 1 ${e.from} = ${text(e.factor)} ${e.to}`;
     case 'genericCurrency':

@@ -6,6 +6,7 @@ export { type NearMiss, nearMiss } from './nearMiss.js';
 export { type PreparedOrder, prepareOrder } from './prepareOrder.js';
 export {
   type FoundDiscount,
+  type BlockedLine,
   type LineOutcome,
   type NoPriceLine,
   type OrderLine,

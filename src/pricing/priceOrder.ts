@@ -75,8 +75,17 @@ export type NoPriceLine = {
   readonly trace: PricingTrace;
 };
 
+/** A line whose item is stopped for sales (`blocked` in its attributes): a result, not an error; it counts for nothing. */
+export type BlockedLine = {
+  readonly kind: 'blocked';
+  readonly lineIndex: number;
+  readonly lineId?: string;
+  readonly itemId: string;
+  readonly trace: PricingTrace;
+};
+
 /** Outcome of one line. */
-export type LineOutcome = PricedLine | NoPriceLine;
+export type LineOutcome = PricedLine | NoPriceLine | BlockedLine;
 
 /** A priced order: lines, subtotal, the total discount and the total (= Σ line net amounts exactly). */
 export type PricedOrder = {
@@ -108,7 +117,8 @@ const ONE: Scaled = /* @__PURE__ */ scaledOf(1n, 0);
  * @param book a {@link PriceBook} from `compilePriceBook`.
  * @param order `{ customer, currency, lines: [{ itemId, quantity, unit, lineId? }] }`.
  * @param options {@link PriceOrderOptions}.
- * @returns a {@link PricedOrder}; unpriceable lines are `{ kind: 'noPrice' }`.
+ * @returns a {@link PricedOrder}; unpriceable lines are `{ kind: 'noPrice' }`, lines of items
+ * stopped for sales `{ kind: 'blocked' }` (neither counts in any total or multiline quantity).
  * @throws {@link OrderToCashError} `invalid_input` naming the bad field (`['order', 'lines', 2, 'quantity']`).
  * @example
  * priceOrder(book, { customer: { customerId: 'C1' }, currency: 'EUR',
@@ -277,10 +287,11 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     const p = amounts[i];
     const lineId = s.line.lineId;
     if (p === undefined) {
+      const kind = s.entry?.blocked === true ? 'blocked' : 'noPrice';
       lines.push(
         lineId === undefined
-          ? { kind: 'noPrice', lineIndex: i, itemId: s.line.itemId, trace: s.trace ?? NO_TRACE }
-          : { kind: 'noPrice', lineIndex: i, lineId, itemId: s.line.itemId, trace: s.trace ?? NO_TRACE },
+          ? { kind, lineIndex: i, itemId: s.line.itemId, trace: s.trace ?? NO_TRACE }
+          : { kind, lineIndex: i, lineId, itemId: s.line.itemId, trace: s.trace ?? NO_TRACE },
       );
       continue;
     }
@@ -355,6 +366,10 @@ function priceStage(
   tracing: boolean,
 ): Stage {
   const trace: TraceEntry[] | undefined = tracing ? [] : undefined;
+  if (entry?.blocked === true) {
+    trace?.push({ kind: 'blocked' });
+    return { line, entry, trace, price: undefined, base: undefined, quantity: line.quantity, unit: line.unit, lineDiscount: NO_DISCOUNT };
+  }
   const itemId = entry?.itemId ?? line.itemId;
   const lineUnit = ctx.index.codes.get(line.unit) ?? line.unit;
   const priceItem: ItemKeys = { entry, itemId, itemGroup: undefined };

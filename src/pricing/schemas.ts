@@ -206,6 +206,11 @@ export type ItemAttributes = {
   readonly multilineDiscountGroup?: string;
   /** Whether the item's lines count for the total discount (default true). */
   readonly totalDiscountEligible: boolean;
+  /**
+   * Stopped for sales (the D365 item's sales "Stopped" setting, Odoo's "Can be sold" off): its
+   * lines come out `blocked`, not priced, and count for nothing. Present only when true.
+   */
+  readonly blocked?: true;
 };
 
 /**
@@ -215,19 +220,21 @@ export type ItemAttributes = {
  */
 export const ItemAttributesSchema: z.ZodType<
   ItemAttributes,
-  { itemId: string; lineDiscountGroup?: string | undefined; multilineDiscountGroup?: string | undefined; totalDiscountEligible?: boolean | undefined }
+  { itemId: string; lineDiscountGroup?: string | undefined; multilineDiscountGroup?: string | undefined; totalDiscountEligible?: boolean | undefined; blocked?: boolean | undefined }
 > = /* @__PURE__ */ z
   .object({
     itemId: z.string().min(1),
     lineDiscountGroup: z.string().min(1).optional(),
     multilineDiscountGroup: z.string().min(1).optional(),
     totalDiscountEligible: z.boolean().default(true),
+    blocked: z.boolean().optional(),
   })
   .transform((a): ItemAttributes => ({
     itemId: a.itemId,
     ...(a.lineDiscountGroup === undefined ? {} : { lineDiscountGroup: a.lineDiscountGroup }),
     ...(a.multilineDiscountGroup === undefined ? {} : { multilineDiscountGroup: a.multilineDiscountGroup }),
     totalDiscountEligible: a.totalDiscountEligible,
+    ...(a.blocked === true ? { blocked: true as const } : {}),
   }));
 
 /** Which of the 9 cells (index 0 = cell 1 customer×item … 8 = cell 9 all×all) are searched, per relation. */

@@ -13,7 +13,7 @@ import { compilePriceBook } from '../../src/pricing/compilePriceBook.js';
 import { priceOrder } from '../../src/pricing/priceOrder.js';
 import { changedBookArb, orderScenarioArb } from '../../src/testkit/orders.js';
 import { deepFreeze } from '../helpers.js';
-import { accepted, book, PRICING, QUOTE, quoted, REPRICING } from './_fixtures.js';
+import { accepted, book, BOOK_INPUT, PRICING, QUOTE, quoted, REPRICING } from './_fixtures.js';
 
 const minor = (m: { minor: bigint }) => m.minor;
 
@@ -46,6 +46,12 @@ describe('draftQuotation', () => {
   test('an item nothing prices is a noPrice outcome, not an error', () => {
     const outcome = draftQuotation({ ...QUOTE, lines: [...QUOTE.lines, { itemId: 'X', quantity: '1', unit: 'pcs' }] }, book, PRICING);
     expect(outcome).toEqual({ kind: 'noPrice', lines: [{ lineId: '3', itemId: 'X' }] });
+  });
+
+  test('an item stopped for sales is a noPrice outcome marked blocked', () => {
+    const stopped = compilePriceBook({ ...BOOK_INPUT, items: [{ itemId: QUOTE.lines[0]?.itemId ?? '', blocked: true }] });
+    const outcome = draftQuotation(QUOTE, stopped, PRICING);
+    expect(outcome).toEqual({ kind: 'noPrice', lines: [{ lineId: '1', itemId: QUOTE.lines[0]?.itemId, blocked: true }] });
   });
 
   test('errors name the field', () => {

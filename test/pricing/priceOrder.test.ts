@@ -16,7 +16,7 @@ function run(s: PricingScenario): PricedOrder {
 function summary(o: PricedOrder): NaiveOrder {
   return {
     lines: o.lines.map((l) =>
-      l.kind === 'noPrice'
+      l.kind !== 'priced'
         ? { kind: 'noPrice' }
         : {
             kind: 'priced',

@@ -11,7 +11,7 @@ import type { DocumentTotals, LinePrice } from '../LinePrice.js';
 export type LineToPrice = { readonly lineId: string; readonly itemId: string; readonly quantity: Scaled; readonly unit: string };
 
 /** Lines no agreement or base price could price. */
-export type Unpriced = { readonly lineId: string; readonly itemId: string };
+export type Unpriced = { readonly lineId: string; readonly itemId: string; readonly blocked?: true };
 
 export type PricedLines =
   | { readonly kind: 'priced'; readonly prices: readonly LinePrice[]; readonly totals: DocumentTotals }
@@ -35,8 +35,8 @@ export function priceLines(
   const prices: LinePrice[] = [];
   priced.lines.forEach((p, i) => {
     const line = lines[i] as LineToPrice;
-    if (p.kind === 'noPrice') {
-      missing.push({ lineId: line.lineId, itemId: line.itemId });
+    if (p.kind !== 'priced') {
+      missing.push(p.kind === 'blocked' ? { lineId: line.lineId, itemId: line.itemId, blocked: true } : { lineId: line.lineId, itemId: line.itemId });
       return;
     }
     prices.push({

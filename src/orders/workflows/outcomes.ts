@@ -30,4 +30,4 @@ export type Conflict = {
  * @example
  * const np: NoPrice = { kind: 'noPrice', lines: [{ lineId: '2', itemId: 'X' }] };
  */
-export type NoPrice = { readonly kind: 'noPrice'; readonly lines: readonly { readonly lineId: string; readonly itemId: string }[] };
+export type NoPrice = { readonly kind: 'noPrice'; readonly lines: readonly { readonly lineId: string; readonly itemId: string; readonly blocked?: true }[] };

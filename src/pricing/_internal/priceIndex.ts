@@ -64,6 +64,8 @@ export type ItemEntry = {
   readonly lineDiscountGroup: string | undefined;
   readonly multilineDiscountGroup: string | undefined;
   readonly totalDiscountEligible: boolean;
+  /** Stopped for sales: lines of the item are not priced. */
+  readonly blocked: boolean;
   /** The first of `basePrices`. */
   readonly basePrice: BasePrice | undefined;
   /** Sorted by currency then unit. */
@@ -154,6 +156,7 @@ export function buildPriceIndex(
         lineDiscountGroup: undefined,
         multilineDiscountGroup: undefined,
         totalDiscountEligible: true,
+        blocked: false,
         basePrice: undefined,
         basePrices: undefined,
         allPrice: undefined,
@@ -252,6 +255,7 @@ export function buildPriceIndex(
     e.lineDiscountGroup = item.lineDiscountGroup;
     e.multilineDiscountGroup = item.multilineDiscountGroup;
     e.totalDiscountEligible = item.totalDiscountEligible;
+    e.blocked = item.blocked === true;
   }
   return { customers, groups, all, items: itemMap, codes, groupIds };
 }
