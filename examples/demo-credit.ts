@@ -2,7 +2,7 @@
 // credit policy order confirmation calls) gives for an order over its limit.
 // Run: npx tsx -e "import('./examples/demo-credit.ts').then((m) => m.demoCredit())"
 import { calendarDate } from '../src/calendar/CalendarDate.js';
-import { ageItems, creditCheck, creditPolicy, daysSalesOutstanding, paymentBehaviour, paymentIndex, scoreFromOdds, scoreWithScorecard, STANDARD_AGING_BUCKETS } from '../src/credit/index.js';
+import { ageItems, creditCheck, creditPolicy, daysSalesOutstanding, paymentBehaviour, paymentIndex, type Scorecard, scoreFromOdds, scoreWithScorecard, STANDARD_AGING_BUCKETS } from '../src/credit/index.js';
 import { formatMoney } from '../src/money/formatMoney.js';
 import { formatScaled } from '../src/money/formatScaled.js';
 import { parseMoney } from '../src/money/parseMoney.js';
@@ -10,6 +10,15 @@ import { scaled } from '../src/money/Scaled.js';
 import { heading, note, table } from './_print.js';
 
 /** Prints the credit walkthrough for the demo customer. */
+/** The demos' scorecard: 400 base points, payment index and DSO in three bins each. */
+export const DEMO_SCORECARD: Scorecard = {
+  basePoints: 400,
+  criteria: [
+    { kind: 'bins', name: 'paymentIndex', bins: [{ upTo: scaled('49'), points: 0 }, { upTo: scaled('79'), points: 60 }, { upTo: null, points: 120 }] },
+    { kind: 'bins', name: 'dso', bins: [{ upTo: scaled('45'), points: 80 }, { upTo: scaled('90'), points: 40 }, { upTo: null, points: 0 }] },
+  ],
+};
+
 export function demoCredit(): void {
   const eur = (s: string) => parseMoney(s, 'EUR');
   const d = calendarDate;
@@ -38,13 +47,7 @@ export function demoCredit(): void {
   const current = aging.buckets[0]?.amount ?? eur('0');
   const dso = daysSalesOutstanding({ balance: aging.total, currentBalance: current, creditSales: eur('17500.00'), from: d('2025-09-30'), to: asOf }, { scale: 2, rounding: 'halfUp' });
   const card = scoreWithScorecard(
-    {
-      basePoints: 400,
-      criteria: [
-        { kind: 'bins', name: 'paymentIndex', bins: [{ upTo: scaled('49'), points: 0 }, { upTo: scaled('79'), points: 60 }, { upTo: null, points: 120 }] },
-        { kind: 'bins', name: 'dso', bins: [{ upTo: scaled('45'), points: 80 }, { upTo: scaled('90'), points: 40 }, { upTo: null, points: 0 }] },
-      ],
-    },
+    DEMO_SCORECARD,
     { paymentIndex: index, dso: dso.dso ?? scaled('0') },
   );
   note(`\nKPIs: DSO ${formatScaled(dso.dso ?? scaled('0'))} days, best possible ${formatScaled(dso.bestPossibleDso ?? scaled('0'))}, ` + `days delinquent ${formatScaled(dso.averageDaysDelinquent ?? scaled('0'))}; payment index ${formatScaled(index)} (80 = prompt).`);

@@ -56,6 +56,7 @@ import type { OpenItemRepository } from '../src/payments/ports.js';
 import type { Settlement } from '../src/payments/Settlement.js';
 import { analysePriceBook, compilePriceBook, explain, type PriceBookInput } from '../src/pricing/index.js';
 import { accrueRebates, compileRebateDeals, listProvisions, trueUpRebates } from '../src/pricing/rebates/index.js';
+import { DEMO_SCORECARD } from './demo-credit.js';
 import { heading, note, table } from './_print.js';
 
 /** Where the open items are kept: in memory (the default) or in embedded PostgreSQL. */
@@ -413,13 +414,7 @@ async function story(store: StoryStore, openItems: OpenItemStore, documents: Doc
   const index = paymentIndex(behaviour, { scale: 0, rounding: 'halfUp' }) ?? scaled('0');
   const dso = daysSalesOutstanding({ balance: aging.total, currentBalance: aging.buckets[0]?.amount ?? zero, creditSales: sum([OPENING_ITEM.residual, invoiced]), from: d('2026-01-31'), to: asOf }, { scale: 2, rounding: 'halfUp' });
   const card = scoreWithScorecard(
-    {
-      basePoints: 400,
-      criteria: [
-        { kind: 'bins', name: 'paymentIndex', bins: [{ upTo: scaled('49'), points: 0 }, { upTo: scaled('79'), points: 60 }, { upTo: null, points: 120 }] },
-        { kind: 'bins', name: 'dso', bins: [{ upTo: scaled('45'), points: 80 }, { upTo: scaled('90'), points: 40 }, { upTo: null, points: 0 }] },
-      ],
-    },
+    DEMO_SCORECARD,
     { paymentIndex: index, dso: dso.dso ?? scaled('0') },
   );
   note(`\nPayment index ${formatScaled(index)} (80 = prompt), DSO ${formatScaled(dso.dso ?? scaled('0'))} days.\n`);

@@ -2,7 +2,8 @@ import type { CalendarDate } from '../calendar/CalendarDate.js';
 import type { CurrencyCode, Money } from '../money/Money.js';
 import type { Scaled } from '../money/Scaled.js';
 import type { CustomerContext } from '../pricing/schemas.js';
-import type { DocumentTotals, LinePrice } from './LinePrice.js';
+import type { DocumentTotals } from './LinePrice.js';
+import type { QuotationLine } from './Quotation.js';
 import type { SalesOrderStatus } from './stateMachines.js';
 
 /**
@@ -24,18 +25,13 @@ export type InvoicedPart = {
 };
 
 /**
- * A sales order line. Quantities only grow: `delivered` and `invoiced` as the host reports
- * them, `cancelled` when the remaining quantity is cancelled, `returned` by return orders.
+ * A sales order line: a quotation line (item, quantity, frozen price) and what happened to it.
+ * Quantities only grow: `delivered` and `invoiced` as the host reports them, `cancelled` when
+ * the remaining quantity is cancelled, `returned` by return orders.
  * @example
  * const line: SalesOrderLine = order.lines[0];
  */
-export type SalesOrderLine = {
-  readonly lineId: string;
-  readonly itemId: string;
-  readonly quantity: Scaled;
-  readonly unit: string;
-  readonly requestedDate?: CalendarDate;
-  readonly price: LinePrice;
+export type SalesOrderLine = QuotationLine & {
   readonly delivered: Scaled;
   readonly invoiced: Scaled;
   readonly cancelled: Scaled;

@@ -185,11 +185,15 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   const entries: (ItemEntry | undefined)[] = [];
   const items = ctx.index.items;
   for (let i = 0; i < lineCount; i++) entries.push(items.get((order.lines[i] as ValidLine).itemId));
+  // Units as the index's canonical strings, once per line.
+  const units: string[] = [];
   const bases: (Base | undefined)[] = [];
   const codes = ctx.index.codes;
   for (let i = 0; i < lineCount; i++) {
     const line = order.lines[i] as ValidLine;
-    bases.push(basePriceOf(entries[i], ctx.currency, codes.get(line.unit) ?? line.unit));
+    const unit = codes.get(line.unit) ?? line.unit;
+    units.push(unit);
+    bases.push(basePriceOf(entries[i], ctx.currency, unit));
   }
   // Then, without traces or generic currency, the buckets of every cell each line searches:
   // 9 price cells then 9 line-discount cells per line, in one array.
@@ -203,7 +207,8 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     for (let i = 0; i < lineCount; i++) {
       const line = order.lines[i] as ValidLine;
       const entry = entries[i];
-      const unit = codes.get(line.unit) ?? line.unit;
+      if (entry?.blocked === true) continue;
+      const unit = units[i] as string;
       priceItem.entry = discountItem.entry = entry;
       priceItem.itemId = discountItem.itemId = entry?.itemId ?? line.itemId;
       discountItem.itemGroup = entry?.lineDiscountGroup;
@@ -213,7 +218,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   }
   const priceCells = withPrice ? cells : undefined;
   const discountCells = withDiscount ? cells : undefined;
-  for (let i = 0; i < lineCount; i++) stages.push(priceStage(ctx, order.lines[i] as ValidLine, i, entries[i], bases[i], priceCells, discountCells, opts, generic, tracing));
+  for (let i = 0; i < lineCount; i++) stages.push(priceStage(ctx, order.lines[i] as ValidLine, i, entries[i], units[i] as string, bases[i], priceCells, discountCells, opts, generic, tracing));
 
   // Multiline: one search per multiline group with Σ quantity of its lines (reference §1.6).
   let groupQty: Map<string, Scaled> | undefined;
@@ -349,15 +354,16 @@ function totalDiscountMinor(eligible: bigint, total: DiscountSum, rounding: Roun
 }
 
 /**
- * Searches the price (or base price) and the line discount of one line. `ownBase` and the
- * cells' buckets (from 18 × `index` in `priceCells` and `discountCells`), for the line's own
- * unit, were looked up beforehand.
+ * Searches the price (or base price) and the line discount of one line. `lineUnit` (the
+ * canonical unit), `ownBase` and the cells' buckets (from 18 × `index` in `priceCells` and
+ * `discountCells`), for the line's own unit, were looked up beforehand.
  */
 function priceStage(
   ctx: SearchContext,
   line: ValidLine,
   index: number,
   entry: ItemEntry | undefined,
+  lineUnit: string,
   ownBase: Base | undefined,
   priceCells: readonly CellBucket[] | undefined,
   discountCells: readonly CellBucket[] | undefined,
@@ -371,7 +377,6 @@ function priceStage(
     return { line, entry, trace, price: undefined, base: undefined, quantity: line.quantity, unit: line.unit, lineDiscount: NO_DISCOUNT };
   }
   const itemId = entry?.itemId ?? line.itemId;
-  const lineUnit = ctx.index.codes.get(line.unit) ?? line.unit;
   const priceItem: ItemKeys = { entry, itemId, itemGroup: undefined };
   const conversions = opts.unitConversions;
   if (trace !== undefined && generic !== undefined && generic.rate !== undefined) trace.push({ kind: 'genericCurrency', currency: generic.currency, rate: generic.rate });

@@ -22,6 +22,7 @@ import type { SalesOrder } from '../../src/orders/SalesOrder.js';
 import { sendQuotation } from '../../src/orders/sendQuotation.js';
 import { compilePriceBook } from '../../src/pricing/compilePriceBook.js';
 import { type OrderScenario, orderScenarioArb } from '../../src/testkit/index.js';
+import { BOOK_INPUT } from '../orders/_fixtures.js';
 
 type Level = 'perLine' | 'perCode' | 'perCodeCombination' | 'perDocument';
 const LEVELS: readonly Level[] = ['perLine', 'perCode', 'perCodeCombination', 'perDocument'];
@@ -169,18 +170,7 @@ describe('invoicing a sales order', () => {
 });
 
 // Worked examples: the orders fixture (10 × A at 100 per 5 pcs less 15 % and 10, 3 × B at 9.99, 2 % total discount).
-const BOOK = {
-  agreements: [
-    { id: 'P-A', relation: 'price', accountCode: 'all', itemCode: 'table', itemRelation: 'A', currency: 'EUR', unit: 'pcs', amount: '100', priceUnit: '5' },
-    { id: 'LD-A', relation: 'lineDiscount', accountCode: 'all', itemCode: 'table', itemRelation: 'A', currency: 'EUR', unit: 'pcs', amount: '10', percent1: '15' },
-    { id: 'TD', relation: 'totalDiscount', accountCode: 'all', itemCode: 'all', currency: 'EUR', percent1: '2' },
-  ],
-  basePrices: [
-    { itemId: 'A', currency: 'EUR', unit: 'pcs', price: '25.00' },
-    { itemId: 'B', currency: 'EUR', unit: 'pcs', price: '9.99' },
-  ],
-  items: [],
-};
+const BOOK = { ...BOOK_INPUT, items: [] };
 const SCENARIO: OrderScenario = {
   book: BOOK,
   quotation: {

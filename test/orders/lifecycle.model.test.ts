@@ -18,7 +18,7 @@ import { repriceSalesOrder } from '../../src/orders/repriceSalesOrder.js';
 import type { SalesOrder } from '../../src/orders/SalesOrder.js';
 import type { SalesOrderStatus } from '../../src/orders/stateMachines.js';
 import { compilePriceBook } from '../../src/pricing/compilePriceBook.js';
-import { changedBookArb, orderScenarioArb } from '../../src/testkit/orders.js';
+import { changedBookArb, type OrderScenario, orderScenarioArb } from '../../src/testkit/orders.js';
 import { accepted } from './_fixtures.js';
 
 type ModelLine = { ordered: bigint; delivered: bigint; invoiced: bigint; cancelled: bigint; returned: bigint; parts: { invoice: string; qty: bigint; returned: bigint }[] };
@@ -250,20 +250,25 @@ describe('sales order lifecycle (model-based)', () => {
     { maxCommands: 40 },
   );
 
+  /** The converted order of a scenario and its model, before any command. */
+  const start = (scenario: OrderScenario, ahead: boolean): { model: Model; real: Real } => {
+    const quotation = accepted(scenario.quotation, compilePriceBook(scenario.book), scenario.pricing);
+    const converted = orderFromQuotation(quotation, { number: 'SO-1', asOf: '2026-03-20', policy: 'keepQuotedPrices', invoiceAheadOfDelivery: ahead });
+    if (converted.kind !== 'converted') throw new Error('every item has a base price');
+    const model: Model = {
+      status: 'open',
+      ahead,
+      invoices: 0,
+      returns: 0,
+      lines: converted.order.lines.map((l) => ({ ordered: l.quantity.units, delivered: 0n, invoiced: 0n, cancelled: 0n, returned: 0n, parts: [] })),
+    };
+    return { model, real: { order: converted.order } };
+  };
+
   test('no illegal transition succeeds, quantities stay within bounds, totals = Σ lines', () => {
     fc.assert(
       fc.property(orderScenarioArb({ maxLines: 3, maxQuantity: 12 }), fc.boolean(), commands, (scenario, ahead, cmds) => {
-        const quotation = accepted(scenario.quotation, compilePriceBook(scenario.book), scenario.pricing);
-        const converted = orderFromQuotation(quotation, { number: 'SO-1', asOf: '2026-03-20', policy: 'keepQuotedPrices', invoiceAheadOfDelivery: ahead });
-        if (converted.kind !== 'converted') throw new Error('every item has a base price');
-        const model: Model = {
-          status: 'open',
-          ahead,
-          invoices: 0,
-          returns: 0,
-          lines: converted.order.lines.map((l) => ({ ordered: l.quantity.units, delivered: 0n, invoiced: 0n, cancelled: 0n, returned: 0n, parts: [] })),
-        };
-        const real: Real = { order: converted.order };
+        const { model, real } = start(scenario, ahead);
         checkInvariants(model, real.order);
         fc.modelRun(() => ({ model, real }), cmds);
       }),
@@ -276,19 +281,8 @@ describe('sales order lifecycle (model-based)', () => {
     seenStates = seen;
     fc.assert(
       fc.property(orderScenarioArb({ maxLines: 2, maxQuantity: 4 }), fc.boolean(), commands, (scenario, ahead, cmds) => {
-        const quotation = accepted(scenario.quotation, compilePriceBook(scenario.book), scenario.pricing);
-        const converted = orderFromQuotation(quotation, { number: 'SO-1', asOf: '2026-03-20', policy: 'keepQuotedPrices', invoiceAheadOfDelivery: ahead });
-        if (converted.kind !== 'converted') throw new Error('every item has a base price');
-        const model: Model = {
-          status: 'open',
-          ahead,
-          invoices: 0,
-          returns: 0,
-          lines: converted.order.lines.map((l) => ({ ordered: l.quantity.units, delivered: 0n, invoiced: 0n, cancelled: 0n, returned: 0n, parts: [] })),
-        };
-        const real: Real = { order: converted.order };
-        const track = { model, real };
-        fc.modelRun(() => track, cmds);
+        const { model, real } = start(scenario, ahead);
+        fc.modelRun(() => ({ model, real }), cmds);
       }),
       // A coverage check of the generators, not a property: a fixed seed keeps it from flaking.
       { numRuns: 300, seed: 20261123 },

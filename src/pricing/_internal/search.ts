@@ -114,6 +114,13 @@ function unitsOf(value: Scaled): number {
   return value.units < EXACT_LIMIT && value.units >= 0n ? Number(value.units) : Number.NaN;
 }
 
+/** Whether cell `i` of `relation` is searched for this customer and item: inactive, no group for it, or searched. */
+function cellStatus(ctx: SearchContext, relation: Relation, i: number, item: ItemKeys): 'inactive' | 'noGroup' | 'searched' {
+  if (ctx.activation[relation][i] !== true) return 'inactive';
+  if ((i >= 3 && i < 6 && ctx.accountGroups[RELATION_INDEX[relation]] === undefined) || (i % 3 === 1 && item.itemGroup === undefined)) return 'noGroup';
+  return 'searched';
+}
+
 /**
  * Puts the matches of cell `i` (0-based) into `ctx.found` (order currency first, then generic
  * currency, each in record order) and returns how many; −1 when the cell is not searched.
@@ -139,27 +146,12 @@ function gatherCell(
     return own === undefined ? 0 : gatherBucket(ctx, own, false, 0, qty, qtyUnits, relation, i + 1, undefined);
   }
   const cell = i + 1;
-  const a = (i / 3) | 0;
-  const c = i % 3;
-  if (ctx.activation[relation][i] !== true) {
-    if (trace !== undefined) {
-      const [accountCode, itemCode] = CELLS[i] as (typeof CELLS)[number];
-      trace.push({ kind: 'cell', relation, cell, accountCode, itemCode, status: 'inactive' });
-    }
-    return -1;
-  }
-  const accountKey = a === 0 ? ctx.customerId : a === 1 ? ctx.accountGroups[RELATION_INDEX[relation]] : '';
-  if (accountKey === undefined || (c === 1 && item.itemGroup === undefined)) {
-    if (trace !== undefined) {
-      const [accountCode, itemCode] = CELLS[i] as (typeof CELLS)[number];
-      trace.push({ kind: 'cell', relation, cell, accountCode, itemCode, status: 'noGroup' });
-    }
-    return -1;
-  }
+  const status = cellStatus(ctx, relation, i, item);
   if (trace !== undefined) {
     const [accountCode, itemCode] = CELLS[i] as (typeof CELLS)[number];
-    trace.push({ kind: 'cell', relation, cell, accountCode, itemCode, status: 'searched' });
+    trace.push({ kind: 'cell', relation, cell, accountCode, itemCode, status });
   }
+  if (status !== 'searched') return -1;
   const first = bucketAt(ctx, RELATION_INDEX[relation], i, item);
   if (first === undefined) return 0;
   let own: Bucket | undefined;
@@ -198,11 +190,8 @@ export type CellBucket = Bucket | typeof NOT_SEARCHED | undefined;
 export function resolveCells(ctx: SearchContext, relation: Relation, item: ItemKeys, unit: string, out: CellBucket[], at: number): void {
   const allowed = ALLOWED[relation];
   const ri = RELATION_INDEX[relation];
-  const active = ctx.activation[relation];
   for (let i = 0; i < 9; i++) {
-    const a = (i / 3) | 0;
-    const c = i % 3;
-    if (allowed[i] !== true || active[i] !== true || (a === 1 && ctx.accountGroups[ri] === undefined) || (c === 1 && item.itemGroup === undefined)) {
+    if (allowed[i] !== true || cellStatus(ctx, relation, i, item) !== 'searched') {
       out[at + i] = NOT_SEARCHED;
       continue;
     }
