@@ -40,3 +40,6 @@ export type AccrualState = {
   /** The provisions by idempotency key, built on first access. */
   readonly entries: ReadonlyMap<string, ProvisionEntry>;
 };
+
+/** Result of an accrual: the new state and only the entries it added. */
+export type AccrualResult = { readonly state: AccrualState; readonly entries: readonly ProvisionEntry[] };

@@ -1,6 +1,14 @@
 // order-to-cash/rebates: rebate, royalty and trade-allowance deals, tiers, accrual, true-up and forecasts.
 export { type AccrualTotal, accrualTotals } from './accrualTotals.js';
 export {
+  accrueRebateColumns,
+  indexRebateParties,
+  type RebateLineColumns,
+  type RebateParty,
+  type RebatePartyIndex,
+  rebateLineColumns,
+} from './accrueRebateColumns.js';
+export {
   type AccrualResult,
   type AccrualState,
   type AccrueRebatesOptions,

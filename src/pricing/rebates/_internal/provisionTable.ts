@@ -30,11 +30,12 @@ export type ProvisionTable = {
    */
   basis: Float64Array;
   amount: Float64Array;
-  readonly documentId: string[];
-  readonly lineId: string[];
-  readonly customerId: string[];
-  readonly date: CalendarDate[];
-  readonly periodEnd: CalendarDate[];
+  /** String columns, one element per row of capacity ('' past `size`). */
+  documentId: string[];
+  lineId: string[];
+  customerId: string[];
+  date: CalendarDate[];
+  periodEnd: CalendarDate[];
   readonly deals: DealColumn[];
   /** `dealId|currency|basisScale` → index in `deals`. */
   readonly dealLookup: Map<string, number>;
@@ -61,10 +62,16 @@ export type ProvisionRow = {
 
 const INITIAL_CAPACITY = 512;
 
-// A string column starts with object elements (an empty `[]` starts with small-integer ones
-// and changes kind on the first push, which sends the optimised accrual loop back to the
-// interpreter for every new table).
-const stringColumn = <T extends string>(): T[] => ([''] as T[]).slice(0, 0);
+// A string column has one slot per row of capacity (holes past `size`), so that appending
+// writes in place: accrual then allocates nothing per line, and a scavenge inside it (which
+// would copy the caller's freshly made lines) is rare. The first slot is written at once, so
+// that the elements are of object kind before the accrual loop stores into them.
+function stringColumn<T extends string>(capacity: number, from: readonly T[] = []): T[] {
+  const column = new Array<T>(capacity);
+  column[0] = '' as T;
+  for (let i = 0; i < from.length; i++) column[i] = from[i] as T;
+  return column;
+}
 
 export function emptyTable(capacity: number = INITIAL_CAPACITY): ProvisionTable {
   return {
@@ -76,11 +83,11 @@ export function emptyTable(capacity: number = INITIAL_CAPACITY): ProvisionTable 
     tier: new Int32Array(capacity),
     basis: new Float64Array(capacity),
     amount: new Float64Array(capacity),
-    documentId: stringColumn(),
-    lineId: stringColumn(),
-    customerId: stringColumn(),
-    date: stringColumn<CalendarDate>(),
-    periodEnd: stringColumn<CalendarDate>(),
+    documentId: stringColumn(capacity),
+    lineId: stringColumn(capacity),
+    customerId: stringColumn(capacity),
+    date: stringColumn<CalendarDate>(capacity),
+    periodEnd: stringColumn<CalendarDate>(capacity),
     deals: [],
     dealLookup: new Map(),
     wide: new Map(),
@@ -184,7 +191,10 @@ export function appendRow(
   h: number,
   deal: number,
   kind: number,
-  line: { readonly documentId: string; readonly lineId: string; readonly customerId: string; readonly date: CalendarDate },
+  documentId: string,
+  lineId: string,
+  customerId: string,
+  date: CalendarDate,
   periodEnd: CalendarDate,
   basis: number,
   amount: number,
@@ -215,11 +225,11 @@ export function appendRow(
     t.amount[r] = Number.NaN;
     t.wide.set(r, { basis: b, amount: a });
   }
-  t.documentId.push(line.documentId);
-  t.lineId.push(line.lineId);
-  t.customerId.push(line.customerId);
-  t.date.push(line.date);
-  t.periodEnd.push(periodEnd);
+  t.documentId[r] = documentId;
+  t.lineId[r] = lineId;
+  t.customerId[r] = customerId;
+  t.date[r] = date;
+  t.periodEnd[r] = periodEnd;
   if (reductions !== undefined) t.reductions.set(r, reductions);
   t.size = r + 1;
 }
@@ -228,7 +238,7 @@ export function appendRow(
 export function appendFullRow(t: ProvisionTable, found: number, h: number, row: ProvisionRow): void {
   const basis = exactDouble(row.basis);
   const amount = exactDouble(row.amount);
-  appendRow(t, found, h, dealIndex(t, row.deal), row.kind, row, row.periodEnd, basis, amount, row.tier, row.reductions, row.basis, row.amount);
+  appendRow(t, found, h, dealIndex(t, row.deal), row.kind, row.documentId, row.lineId, row.customerId, row.date, row.periodEnd, basis, amount, row.tier, row.reductions, row.basis, row.amount);
 }
 
 /** Appends row `r` of `from` to `t` (merging), copying the columns without building the row. */
@@ -242,7 +252,10 @@ export function appendRowOf(t: ProvisionTable, found: number, from: ProvisionTab
     from.hash[r] as number,
     deal,
     from.kind[r] as number,
-    { documentId: from.documentId[r] as string, lineId: from.lineId[r] as string, customerId: from.customerId[r] as string, date: from.date[r] as CalendarDate },
+    from.documentId[r] as string,
+    from.lineId[r] as string,
+    from.customerId[r] as string,
+    from.date[r] as CalendarDate,
     from.periodEnd[r] as CalendarDate,
     basis,
     amount,
@@ -333,6 +346,11 @@ function grow(t: ProvisionTable, capacity: number = t.hash.length << 1): void {
   t.tier = widen(t.tier, new Int32Array(capacity));
   t.basis = widen(t.basis, new Float64Array(capacity));
   t.amount = widen(t.amount, new Float64Array(capacity));
+  t.documentId = stringColumn(capacity, t.documentId);
+  t.lineId = stringColumn(capacity, t.lineId);
+  t.customerId = stringColumn(capacity, t.customerId);
+  t.date = stringColumn(capacity, t.date);
+  t.periodEnd = stringColumn(capacity, t.periodEnd);
   const slots = new Int32Array(capacity << 1);
   const mask = slots.length - 1;
   for (let r = 0; r < t.size; r++) {
