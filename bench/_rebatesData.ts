@@ -1,11 +1,15 @@
 // Generated data of the `rebates` suite: 1 k deals over 1 k customer groups, 50 k
-// customers, lines produced in chunks so that 10 M of them never sit in memory at once.
+// customers, lines produced in chunks so that 10 M of them never sit in memory at once, in
+// columns (pointing into one party index, as a host streaming from a columnar store would
+// have them) or as the same lines in objects.
 import type { CalendarDate } from '../src/calendar/CalendarDate.js';
 import { fromEpochDay, toEpochDay } from '../src/calendar/epochDay.js';
 import { sameCurrencyMoney } from '../src/money/Money.js';
 import { scaledOf } from '../src/money/Scaled.js';
 import { accrualTotals } from '../src/pricing/rebates/accrualTotals.js';
 import type { AccrualState } from '../src/pricing/rebates/AccrualState.js';
+import { indexRebateParties, type RebateLineColumns, type RebatePartyIndex } from '../src/pricing/rebates/accrueRebateColumns.js';
+import type { RebateProgram } from '../src/pricing/rebates/compileRebateDeals.js';
 import type { RebateSourceLine } from '../src/pricing/rebates/RebateDeal.js';
 import { seededRandom } from './_lib.js';
 
@@ -50,26 +54,71 @@ const itemGroups = Array.from({ length: ITEMS }, (_, i) => [`IG${i % 20}`]);
 const start = toEpochDay('2026-01-01' as CalendarDate);
 const dates = Array.from({ length: 365 }, (_, d) => fromEpochDay(start + d));
 
-/** Lines `chunkIndex × CHUNK …` as typed values; the same chunk index always gives the same lines. */
-export function chunkOfLines(chunkIndex: number): RebateSourceLine[] {
+/** The suite's customers and items, indexed against `program` once (as a host would). */
+export function partiesOf(program: RebateProgram): RebatePartyIndex {
+  return indexRebateParties(program, {
+    customers: customerIds.map((id, c) => ({ id, groups: customerGroups[c] as string[] })),
+    items: itemIds.map((id, i) => ({ id, groups: itemGroups[i] as string[] })),
+  });
+}
+
+/** Lines `chunkIndex × CHUNK …` in columns; the same chunk index always gives the same lines. */
+export function chunkOfColumns(chunkIndex: number, parties: RebatePartyIndex): RebateLineColumns {
+  return { ...draw(chunkIndex), parties };
+}
+
+function draw(chunkIndex: number): Omit<RebateLineColumns, 'parties'> {
   const random = seededRandom(1_000 + chunkIndex);
-  const out: RebateSourceLine[] = new Array<RebateSourceLine>(CHUNK);
-  for (let i = 0; i < CHUNK; i++) {
+  const n = CHUNK;
+  const out = {
+    length: n,
+    stage: 'invoiced' as const,
+    currency: 'USD',
+    quantityScale: 1,
+    kind: new Uint8Array(n),
+    documentId: new Array<string>(n),
+    lineId: new Array<string>(n),
+    customer: new Int32Array(n),
+    item: new Int32Array(n),
+    quantity: new Float64Array(n),
+    netAmount: new Float64Array(n),
+    date: new Array<CalendarDate>(n),
+  };
+  for (let i = 0; i < n; i++) {
     const c = Math.floor(random() * CUSTOMERS);
     const it = Math.floor(random() * ITEMS);
     const credit = random() < 0.05;
+    out.kind[i] = credit ? 1 : 0;
+    out.documentId[i] = `${credit ? 'CN' : 'INV'}-${chunkIndex}-${i >> 3}`;
+    out.lineId[i] = String(i & 7);
+    out.customer[i] = c;
+    out.item[i] = it;
+    out.quantity[i] = 1 + Math.floor(random() * 5_000);
+    out.netAmount[i] = 100 + Math.floor(random() * 5_000_000);
+    out.date[i] = dates[Math.floor(random() * 365)] as CalendarDate;
+  }
+  return out;
+}
+
+/** The same lines as {@link chunkOfColumns}, as typed objects. */
+export function chunkOfLines(chunkIndex: number): RebateSourceLine[] {
+  const cols = draw(chunkIndex);
+  const out: RebateSourceLine[] = new Array<RebateSourceLine>(cols.length);
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols.customer[i] as number;
+    const it = cols.item[i] as number;
     out[i] = {
-      documentId: `${credit ? 'CN' : 'INV'}-${chunkIndex}-${i >> 3}`,
-      lineId: String(i & 7),
-      kind: credit ? 'creditNote' : 'invoice',
+      documentId: cols.documentId[i] as string,
+      lineId: cols.lineId[i] as string,
+      kind: cols.kind[i] === 1 ? 'creditNote' : 'invoice',
       stage: 'invoiced',
       customerId: customerIds[c] as string,
       customerGroups: customerGroups[c] as string[],
       itemId: itemIds[it] as string,
       itemGroups: itemGroups[it] as string[],
-      quantity: scaledOf(BigInt(1 + Math.floor(random() * 5_000)), 1),
-      netAmount: sameCurrencyMoney(BigInt(100 + Math.floor(random() * 5_000_000)), 'USD'),
-      date: dates[Math.floor(random() * 365)] as CalendarDate,
+      quantity: scaledOf(BigInt(cols.quantity[i] as number), 1),
+      netAmount: sameCurrencyMoney(BigInt(cols.netAmount[i] as number), 'USD'),
+      date: cols.date[i] as CalendarDate,
     };
   }
   return out;

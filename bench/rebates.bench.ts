@@ -1,17 +1,20 @@
 // Suite `rebates`: accrual of 10 M generated invoice and credit-note lines against 1 k
-// deals for 50 k customers. `accrue-10m` runs on one thread (lines/s counts accrual only,
-// chunks of 100 k lines generated outside the clock); `accrue-10m-2workers` shards the
-// chunks over two worker threads, merges their totals and checks them against the single
-// pass. Its value is the lines of both workers over the longer worker's accrual time (the
+// deals for 50 k customers. `accrue-10m` runs on one thread with the lines in columns
+// (lines/s counts accrual only, chunks of 100 k lines generated outside the clock, the party
+// index built once and timed apart); `accrue-10m-objects` accrues the same lines as objects
+// and checks that the totals agree; `accrue-10m-2workers` shards the column chunks over two
+// worker threads, merges their totals and checks them against the single pass. Its value is the lines of both workers over the longer worker's accrual time (the
 // same clock as the single pass, so the two compare); the wall clock, which adds worker
 // start-up and line generation, is reported beside it. Each chunk's accrual state is folded
 // into per deal/customer/period totals (accrualTotals), so that the 10 M provisions never
 // sit in memory at once.
 import { Worker } from 'node:worker_threads';
+import type { AccrualState } from '../src/pricing/rebates/AccrualState.js';
+import { accrueRebateColumns } from '../src/pricing/rebates/accrueRebateColumns.js';
 import { accrueRebates } from '../src/pricing/rebates/accrueRebates.js';
 import { compileRebateDeals } from '../src/pricing/rebates/compileRebateDeals.js';
 import { type BenchResult, round3 } from './_lib.js';
-import { addToTotals, CHUNK, chunkOfLines, DEALS, CUSTOMERS, dealInputs, LINES, mergeTotals, sameTotals, type Totals } from './_rebatesData.js';
+import { addToTotals, CHUNK, chunkOfColumns, chunkOfLines, CUSTOMERS, DEALS, dealInputs, LINES, mergeTotals, partiesOf, sameTotals, type Totals } from './_rebatesData.js';
 
 type WorkerResult = { totals: Totals; entries: number; lines: number; seconds: number };
 
@@ -28,23 +31,48 @@ function runWorker(shard: number, shards: number): Promise<WorkerResult> {
 
 export async function* run(): AsyncGenerator<BenchResult> {
   const program = compileRebateDeals(dealInputs());
-  const totals: Totals = new Map();
-  let seconds = 0;
-  let cpuSeconds = 0; // CPU time of the process (GC threads included): tells a busy machine from a slow run
-  let entries = 0;
-  for (let chunk = 0; chunk < LINES / CHUNK; chunk++) {
+  const i0 = process.hrtime.bigint();
+  const parties = partiesOf(program);
+  const indexSeconds = Number(process.hrtime.bigint() - i0) / 1e9;
+
+  const columns = accrueChunks((chunk) => {
+    const lines = chunkOfColumns(chunk, parties);
+    return () => accrueRebateColumns(program, lines, { rounding: 'halfEven' }).state;
+  });
+  const single = Math.round(LINES / columns.seconds);
+  yield {
+    suite: 'rebates',
+    case: 'accrue-10m',
+    metric: 'lines/s',
+    value: single,
+    input: 'columns',
+    lines: LINES,
+    deals: DEALS,
+    customers: CUSTOMERS,
+    provisions: columns.entries,
+    target: 2_000_000,
+    seconds: round3(columns.seconds),
+    cpuSeconds: round3(columns.cpuSeconds),
+    indexSeconds: round3(indexSeconds),
+    note: 'accrueRebateColumns; indexSeconds: indexRebateParties for the 50 k customers and 2 k items, once',
+  };
+
+  const objects = accrueChunks((chunk) => {
     const lines = chunkOfLines(chunk);
-    const c0 = process.cpuUsage();
-    const t0 = process.hrtime.bigint();
-    const { state } = accrueRebates(program, lines, { rounding: 'halfEven' });
-    seconds += Number(process.hrtime.bigint() - t0) / 1e9;
-    const c = process.cpuUsage(c0);
-    cpuSeconds += (c.user + c.system) / 1e6;
-    entries += state.size;
-    addToTotals(totals, state);
-  }
-  const single = Math.round(LINES / seconds);
-  yield { suite: 'rebates', case: 'accrue-10m', metric: 'lines/s', value: single, lines: LINES, deals: DEALS, customers: CUSTOMERS, provisions: entries, target: 2_000_000, seconds: round3(seconds), cpuSeconds: round3(cpuSeconds) };
+    return () => accrueRebates(program, lines, { rounding: 'halfEven' }).state;
+  });
+  yield {
+    suite: 'rebates',
+    case: 'accrue-10m-objects',
+    metric: 'lines/s',
+    value: Math.round(LINES / objects.seconds),
+    input: 'objects',
+    provisions: objects.entries,
+    sameAsColumns: sameTotals(objects.totals, columns.totals),
+    seconds: round3(objects.seconds),
+    cpuSeconds: round3(objects.cpuSeconds),
+    note: 'accrueRebates on the same lines as typed objects',
+  };
 
   const t0 = process.hrtime.bigint();
   const parts = await Promise.all([runWorker(0, 2), runWorker(1, 2)]);
@@ -57,13 +85,35 @@ export async function* run(): AsyncGenerator<BenchResult> {
     case: 'accrue-10m-2workers',
     metric: 'lines/s',
     value,
+    input: 'columns',
     lines: LINES,
     provisions: parts.reduce((n, p) => n + p.entries, 0),
-    sameAsSinglePass: sameTotals(merged, totals),
+    sameAsSinglePass: sameTotals(merged, columns.totals),
     speedUp: Math.round((value / single) * 100) / 100,
     seconds: round3(slowest),
     workerSeconds: parts.map((p) => round3(p.seconds)),
     wallSeconds: round3(wall),
-    note: 'value: lines over the accrual time of the slower worker; wallSeconds adds worker start-up and line generation',
+    note: 'value: lines over the accrual time of the slower worker; wallSeconds adds worker start-up, indexing and line generation',
   };
+}
+
+// Accrues every chunk (`prepare` generates it outside the clock and returns the timed call),
+// folding each chunk's state into totals so that 10 M provisions never sit in memory at once.
+function accrueChunks(prepare: (chunk: number) => () => AccrualState): { totals: Totals; seconds: number; cpuSeconds: number; entries: number } {
+  const totals: Totals = new Map();
+  let seconds = 0;
+  let cpuSeconds = 0; // CPU time of the process (GC threads included): tells a busy machine from a slow run
+  let entries = 0;
+  for (let chunk = 0; chunk < LINES / CHUNK; chunk++) {
+    const accrue = prepare(chunk);
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    const state = accrue();
+    seconds += Number(process.hrtime.bigint() - t0) / 1e9;
+    const c = process.cpuUsage(c0);
+    cpuSeconds += (c.user + c.system) / 1e6;
+    entries += state.size;
+    addToTotals(totals, state);
+  }
+  return { totals, seconds, cpuSeconds, entries };
 }

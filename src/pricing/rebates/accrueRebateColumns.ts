@@ -157,13 +157,18 @@ export function accrueRebateColumns(program: RebateProgram, lines: RebateLineCol
   const { more, bit, words, bits } = resolved;
   const inScope = resolved.customers;
   const deals = program.deals;
-  const { kind, customer, item, quantity, netAmount, stage, quantityScale, currency } = lines;
+  const { kind, customer, item, quantity, netAmount, stage, quantityScale, currency, documentId, lineId, date } = lines;
   const customerIds = lines.parties.customerIds;
   const customers = customerIds.length;
   const items = lines.parties.itemIds.length;
+  const { candidates, ends } = run;
   let size = 0;
   let n = 0;
+  let touched = 0;
   for (let i = 0; i < length; i++) {
+    // Every BLOCK lines, read the next BLOCK customers' records first: independent loads that
+    // the processor overlaps, where the line loop would wait for one cache miss per line.
+    if ((i & (BLOCK - 1)) === 0) for (let j = i, e = Math.min(i + BLOCK, length); j < e; j++) touched |= inScope[((customer[j] as number) & 0x3fffffff) * 4] as number;
     const k = kind[i] as number;
     if (k > 1) invalidInput(['lines', 'kind', i], 'must be 0 (invoice) or 1 (credit note)');
     const p = customer[i] as number;
@@ -174,8 +179,8 @@ export function accrueRebateColumns(program: RebateProgram, lines: RebateLineCol
     if (!Number.isSafeInteger(q)) invalidInput(['lines', 'quantity', i], 'must be a safe integer count of units');
     const net = netAmount[i] as number;
     if (!Number.isSafeInteger(net)) invalidInput(['lines', 'netAmount', i], 'must be a safe integer count of minor units');
-    const date = lines.date[i] as CalendarDate;
-    const key = dateKey(date);
+    const day = date[i] as CalendarDate;
+    const key = dateKey(day);
     const from = n;
     const at = p * 4;
     const count = inScope[at] as number;
@@ -185,21 +190,21 @@ export function accrueRebateColumns(program: RebateProgram, lines: RebateLineCol
       if (key < c.validFromKey || key > c.validToKey) continue;
       const b = bit[c.rank] as number;
       if (b >= 0 && ((bits[it * words + (b >>> 5)] as number) & (1 << (b & 31))) === 0) continue;
-      run.candidates[n++] = c;
+      candidates[n++] = c;
     }
     if (n === from) continue;
     run.line[size] = i;
     run.kind[size] = k;
-    run.documentId[size] = lines.documentId[i] as string;
-    run.lineId[size] = lines.lineId[i] as string;
+    run.documentId[size] = documentId[i] as string;
+    run.lineId[size] = lineId[i] as string;
     run.customerId[size] = customerIds[p] as string;
-    run.date[size] = date;
+    run.date[size] = day;
     run.keys[size] = key;
     run.net[size] = net;
     run.quantity[size] = q;
     run.quantityScale[size] = quantityScale;
     run.currency[size] = currency;
-    run.ends[size++] = n;
+    ends[size++] = n;
     if (size === BLOCK) {
       accrueBlock(run, size);
       size = 0;
@@ -207,6 +212,7 @@ export function accrueRebateColumns(program: RebateProgram, lines: RebateLineCol
     }
   }
   if (size > 0) accrueBlock(run, size);
+  run.touched |= touched;
   return finishRun(run);
 }
 

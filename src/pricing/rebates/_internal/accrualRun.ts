@@ -50,6 +50,10 @@ export type Run = {
   readonly ends: Int32Array;
   /** The block's matching deals, line after line (a reused buffer, never shrunk). */
   readonly candidates: CompiledDeal[];
+  /** By candidate: the hash of its idempotency key. */
+  readonly hashes: number[];
+  /** What touching the block's slots read (kept, so that the reads are not left out). */
+  touched: number;
   /** Provisions of the candidates computed so far (reductions): a double, or NaN and the bigint. */
   readonly provisionsD: number[];
   readonly provisionsB: bigint[];
@@ -98,6 +102,8 @@ export function startRun(
     quantityWide: new Array<bigint>(BLOCK).fill(0n),
     ends: new Int32Array(BLOCK),
     candidates: program.deals.slice(),
+    hashes: [],
+    touched: 0,
     provisionsD: [],
     provisionsB: [],
     dealHashes: program.deals.map((c) => dealHash(c.deal.id)),
@@ -133,14 +139,30 @@ export function finishRun(run: Run): AccrualResult {
 
 /** Computes and stores the provisions of the block's `size` lines. */
 export function accrueBlock(run: Run, size: number): void {
-  const { candidates, f, rounding, provisionsD, provisionsB, dealHashes } = run;
+  const { candidates, f, rounding, provisionsD, provisionsB, dealHashes, hashes } = run;
+  // First every key's hash, reading the slot it starts at: independent loads, which the
+  // processor overlaps, where probing provision by provision waits for one miss at a time.
+  const slots = run.t.slots;
+  const mask = slots.length - 1;
+  let touched = 0;
   let start = 0;
+  for (let i = 0; i < size; i++) {
+    const end = run.ends[i] as number;
+    const lh = lineHash(run.kind[i] as number, run.documentId[i] as string, run.lineId[i] as string);
+    for (let c = start; c < end; c++) {
+      const h = keyHash(lh, dealHashes[(candidates[c] as CompiledDeal).rank] as number);
+      hashes[c] = h;
+      touched |= slots[h & mask] as number;
+    }
+    start = end;
+  }
+  run.touched = touched;
+  start = 0;
   for (let i = 0; i < size; i++) {
     const end = run.ends[i] as number;
     const kind = run.kind[i] as number;
     const documentId = run.documentId[i] as string;
     const lineId = run.lineId[i] as string;
-    const lh = lineHash(kind, documentId, lineId);
     for (let c = start; c < end; c++) {
       const deal = candidates[c] as CompiledDeal;
       const d = deal.deal;
@@ -156,7 +178,7 @@ export function accrueBlock(run: Run, size: number): void {
       provisionsB[c] = f.minorB;
       const date = run.date[i] as CalendarDate;
       const periodEnd = periodEndOfKey(d.calculationPeriod, date, run.keys[i] as number, d.validTo);
-      const h = keyHash(lh, dealHashes[deal.rank] as number);
+      const h = hashes[c] as number;
       let t = run.t;
       const found = findRow(t, h, d.id, kind, documentId, lineId);
       const customerId = run.customerId[i] as string;

@@ -32,27 +32,29 @@ export function dateKey(date: string): number {
 export function periodEndOfKey(period: RebatePeriod, date: CalendarDate, key: number, validTo: CalendarDate | undefined): CalendarDate {
   switch (period) {
     case 'month':
-      return memoKey(MONTH_BY_KEY, date, key, endOfMonth);
+      return memoKey(0, date, key, endOfMonth);
     case 'quarter':
-      return memoKey(QUARTER_BY_KEY, date, key, endOfQuarter);
+      return memoKey(1, date, key, endOfQuarter);
     case 'year':
-      return memoKey(YEAR_BY_KEY, date, key, endOfYear);
+      return memoKey(2, date, key, endOfYear);
     case 'validity':
       return validTo ?? FOREVER;
   }
 }
 
-const MONTH_BY_KEY = new Map<number, CalendarDate>();
-const QUARTER_BY_KEY = new Map<number, CalendarDate>();
-const YEAR_BY_KEY = new Map<number, CalendarDate>();
+// A direct-mapped memo by date key, one table of SLOTS per period kind: a slot holds the last
+// key that fell into it and its period end (the accrual loop asks for the same few hundred
+// dates millions of times, and a typed-array probe costs less than a Map lookup).
+const SLOTS = 4096;
+const MEMO_KEYS = /* @__PURE__ */ new Int32Array(3 * SLOTS);
+const MEMO_ENDS: CalendarDate[] = /* @__PURE__ */ new Array<CalendarDate>(3 * SLOTS).fill('' as CalendarDate);
 
-function memoKey(table: Map<number, CalendarDate>, date: CalendarDate, key: number, compute: (d: CalendarDate) => CalendarDate): CalendarDate {
-  let end = table.get(key);
-  if (end === undefined) {
-    if (table.size >= 100_000) table.clear();
-    end = compute(date);
-    table.set(key, end);
-  }
+function memoKey(kind: number, date: CalendarDate, key: number, compute: (d: CalendarDate) => CalendarDate): CalendarDate {
+  const slot = kind * SLOTS + (key % 4093);
+  if (MEMO_KEYS[slot] === key) return MEMO_ENDS[slot] as CalendarDate;
+  const end = compute(date);
+  MEMO_KEYS[slot] = key;
+  MEMO_ENDS[slot] = end;
   return end;
 }
 

@@ -16,7 +16,7 @@ export type DealColumn = { readonly dealId: string; readonly currency: CurrencyC
 
 export type ProvisionTable = {
   size: number;
-  /** Open-addressing slots: row + 1, 0 = empty. A power of two, at least twice the capacity. */
+  /** Open-addressing slots: row + 1, 0 = empty. A power of two, at least twice the capacity (the rows' column length). */
   slots: Int32Array;
   hash: Int32Array;
   /** Index into `deals`. */
@@ -332,9 +332,7 @@ function freeSlot(t: ProvisionTable, h: number): number {
 
 /** Makes room for `rows` rows at once (one resize instead of repeated doubling). */
 export function reserve(t: ProvisionTable, rows: number): void {
-  let capacity = t.hash.length;
-  while (capacity < rows && capacity < 2 ** 29) capacity <<= 1;
-  if (capacity > t.hash.length) grow(t, capacity);
+  if (rows > t.hash.length) grow(t, Math.min(rows, 2 ** 29));
 }
 
 // Resizes to `capacity` rows (doubling by default); rows keep their numbers, the slots are
@@ -351,7 +349,9 @@ function grow(t: ProvisionTable, capacity: number = t.hash.length << 1): void {
   t.customerId = stringColumn(capacity, t.customerId);
   t.date = stringColumn(capacity, t.date);
   t.periodEnd = stringColumn(capacity, t.periodEnd);
-  const slots = new Int32Array(capacity << 1);
+  let slotCount = 1;
+  while (slotCount < capacity * 2) slotCount *= 2;
+  const slots = new Int32Array(slotCount);
   const mask = slots.length - 1;
   for (let r = 0; r < t.size; r++) {
     let i = (t.hash[r] as number) & mask;
