@@ -164,11 +164,19 @@ export function accrueRebateColumns(program: RebateProgram, lines: RebateLineCol
   const { candidates, ends } = run;
   let size = 0;
   let n = 0;
-  let touched = 0;
+  // The next BLOCK lines' customers: how many deals each is in scope of, and its id.
+  const counts = new Int32Array(BLOCK);
+  const ids = new Array<string>(BLOCK).fill('');
   for (let i = 0; i < length; i++) {
     // Every BLOCK lines, read the next BLOCK customers' records first: independent loads that
     // the processor overlaps, where the line loop would wait for one cache miss per line.
-    if ((i & (BLOCK - 1)) === 0) for (let j = i, e = Math.min(i + BLOCK, length); j < e; j++) touched |= inScope[((customer[j] as number) & 0x3fffffff) * 4] as number;
+    if ((i & (BLOCK - 1)) === 0) {
+      for (let j = i, e = Math.min(i + BLOCK, length); j < e; j++) {
+        const p = customer[j] as number;
+        counts[j - i] = inScope[p * 4] ?? 0;
+        ids[j - i] = customerIds[p] ?? '';
+      }
+    }
     const k = kind[i] as number;
     if (k > 1) invalidInput(['lines', 'kind', i], 'must be 0 (invoice) or 1 (credit note)');
     const p = customer[i] as number;
@@ -183,7 +191,7 @@ export function accrueRebateColumns(program: RebateProgram, lines: RebateLineCol
     const key = dateKey(day);
     const from = n;
     const at = p * 4;
-    const count = inScope[at] as number;
+    const count = counts[i & (BLOCK - 1)] as number;
     for (let j = 0; j < count; j++) {
       const c = deals[(j < 2 ? inScope[at + 1 + j] : more[(inScope[at + 3] as number) + j - 2]) as number] as CompiledDeal;
       if (c.stage !== stage || (k === 1 && !c.includeCreditNotes)) continue;
@@ -197,7 +205,7 @@ export function accrueRebateColumns(program: RebateProgram, lines: RebateLineCol
     run.kind[size] = k;
     run.documentId[size] = documentId[i] as string;
     run.lineId[size] = lineId[i] as string;
-    run.customerId[size] = customerIds[p] as string;
+    run.customerId[size] = ids[i & (BLOCK - 1)] as string;
     run.date[size] = day;
     run.keys[size] = key;
     run.net[size] = net;
@@ -212,7 +220,6 @@ export function accrueRebateColumns(program: RebateProgram, lines: RebateLineCol
     }
   }
   if (size > 0) accrueBlock(run, size);
-  run.touched |= touched;
   return finishRun(run);
 }
 

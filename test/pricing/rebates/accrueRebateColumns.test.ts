@@ -86,6 +86,19 @@ describe('accrueRebateColumns', () => {
     expect(cols).toEqual(copy);
   });
 
+  test('a batch whose first lines seldom meet a deal keeps every provision (the table grows past its first estimate)', () => {
+    const groupOnly = compileRebateDeals([dealInput({ id: 'G', customers: { kind: 'group', groups: ['G-C2'] } })]);
+    // One line in ten meets the deal among the first 640, every line after.
+    const lines = Array.from({ length: 2000 }, (_, i) =>
+      line({ documentId: `INV-${i}`, amount: String(1 + (i % 97)), ...(i < 640 && i % 10 !== 0 ? {} : { customerId: 'C2', customerGroups: ['G-C2'] }) }),
+    );
+    const columns = accrueRebateColumns(groupOnly, rebateLineColumns(groupOnly, lines), { rounding });
+    // An iterable that is not an array: no reservation at all, the table doubles as it fills.
+    const objects = accrueRebates(groupOnly, new Set(lines), { rounding });
+    expect(columns.entries.length).toBe(64 + 1360);
+    expect(listProvisions(columns.state)).toEqual(listProvisions(objects.state));
+  });
+
   test('a batch of another stage meets only the deals of that stage', () => {
     const delivered = [line({ amount: '100', stage: 'delivered' }), line({ documentId: 'INV-2', amount: '50', stage: 'delivered' })];
     const { objects, columns } = both(delivered);

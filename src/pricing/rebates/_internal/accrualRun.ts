@@ -144,18 +144,15 @@ export function accrueBlock(run: Run, size: number): void {
   // processor overlaps, where probing provision by provision waits for one miss at a time.
   const slots = run.t.slots;
   const mask = slots.length - 1;
-  let touched = 0;
   let start = 0;
   for (let i = 0; i < size; i++) {
     const end = run.ends[i] as number;
     const lh = lineHash(run.kind[i] as number, run.documentId[i] as string, run.lineId[i] as string);
-    for (let c = start; c < end; c++) {
-      const h = keyHash(lh, dealHashes[(candidates[c] as CompiledDeal).rank] as number);
-      hashes[c] = h;
-      touched |= slots[h & mask] as number;
-    }
+    for (let c = start; c < end; c++) hashes[c] = keyHash(lh, dealHashes[(candidates[c] as CompiledDeal).rank] as number);
     start = end;
   }
+  let touched = 0;
+  for (let c = 0; c < start; c++) touched |= slots[(hashes[c] as number) & mask] as number;
   run.touched = touched;
   start = 0;
   for (let i = 0; i < size; i++) {
@@ -186,7 +183,7 @@ export function accrueBlock(run: Run, size: number): void {
         checkSame(t, found, f, deal, kind, documentId, lineId, customerId, periodEnd);
         continue;
       }
-      if (t === run.before) run.t = t = ownTable(t, run.expected);
+      if (t === run.before) run.t = t = ownTable(t, estimate(run, size));
       let column = run.columns[deal.rank] as number;
       if (column < 0) run.columns[deal.rank] = column = dealIndex(t, { dealId: d.id, currency: d.currency, basisScale: deal.basisScale });
       appendRow(t, found, h, column, kind, documentId, lineId, customerId, date, periodEnd, f.basisD, f.minorD, f.tier, f.reductions, f.basisB, f.minorB);
@@ -196,11 +193,20 @@ export function accrueBlock(run: Run, size: number): void {
 }
 
 // The table this call appends to: a copy of the previous state's, with room reserved when the
-// number of lines is known (about one provision per line).
-function ownTable(before: ProvisionTable, expected: number): ProvisionTable {
+// number of lines is known.
+function ownTable(before: ProvisionTable, rows: number): ProvisionTable {
   const t = cloneTable(before);
-  if (expected > 0) reserve(t, before.size + expected);
+  if (rows > 0) reserve(t, before.size + rows);
   return t;
+}
+
+// Provisions the call will add, estimated from the first block (its matching deals per line,
+// with a margin: too few costs one resize, too many costs memory the call never uses); −1 when
+// the number of lines is not known.
+function estimate(run: Run, size: number): number {
+  if (run.expected < 0) return -1;
+  const perLine = (run.ends[size - 1] as number) / ((run.line[size - 1] as number) - (run.line[0] as number) + 1);
+  return Math.min(run.expected * Math.max(1, Math.ceil(perLine)), Math.ceil(run.expected * perLine * 1.2) + BLOCK);
 }
 
 // The bigint path, for figures beyond the doubles' exact range.
