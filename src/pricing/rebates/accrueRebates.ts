@@ -22,7 +22,6 @@ export type AccrueRebatesOptions = {
   readonly state?: AccrualState | undefined;
 };
 
-
 const RoundingSchema = /* @__PURE__ */ z.object({ rounding: RoundingModeSchema });
 
 /**
@@ -45,7 +44,8 @@ export function emptyAccrual(): AccrualState {
  *
  * Lines are typed values (parse host JSON with `RebateSourceLineSchema`); they are not
  * re-validated, so that accrual streams millions of lines. Re-running over lines already
- * in `options.state` adds nothing.
+ * in `options.state` adds nothing. For lines in bulk, {@link accrueRebateColumns} takes them
+ * as typed columns, with the same results and no object per line.
  *
  * @throws {@link OrderToCashError} `currency_mismatch` when a value-basis deal meets a line in another currency;
  *   `idempotency_key_reused` when a line comes back with other figures.

@@ -13,10 +13,13 @@ import { periodEndOfKey } from './periods.js';
 import { appendRow, cloneTable, dealHash, dealIndex, emptyTable, findRow, keyHash, lineHash, type ProvisionTable, reserve, sameFigures } from './provisionTable.js';
 
 // The provision loop shared by the two ways lines come in (objects, `accrueRebates`; columns,
-// `accrueRebateColumns`). Lines go in blocks of BLOCK: the front writes each line's matching
-// deals into `candidates` and, when there are any, copies the line's figures into the block's
-// buffers (a loop of independent lookups, so that the processor overlaps their cache misses);
-// `accrueBlock` then computes and stores the provisions line by line from the buffers alone.
+// `accrueRebateColumns`). Accrual is bound by cache misses (a line's customer, a key's slot in
+// the hash index), so lines go in blocks of BLOCK and each step reads a whole block's worth
+// of them in a loop of independent loads, which the processor overlaps: the front first reads
+// the block's customers, then writes each line's matching deals into `candidates` and, when
+// there are any, copies the line's figures into the block's buffers; `accrueBlock` then
+// hashes every key and reads its slot, and computes and stores the provisions from the
+// buffers alone.
 
 export const BLOCK = 64;
 
@@ -26,7 +29,7 @@ export type Run = {
   readonly rounding: RoundingMode;
   readonly previous: AccrualState;
   readonly before: ProvisionTable;
-  /** Rows the call will add at most (reserved on the first append), or −1 when unknown. */
+  /** The number of lines when known (the first append reserves rows from it), or −1. */
   readonly expected: number;
   /** Lookups go to the previous table until the first new provision, which copies it once. */
   t: ProvisionTable;
@@ -52,7 +55,7 @@ export type Run = {
   readonly candidates: CompiledDeal[];
   /** By candidate: the hash of its idempotency key. */
   readonly hashes: number[];
-  /** What touching the block's slots read (kept, so that the reads are not left out). */
+  /** What the reads ahead of a block loaded (kept, so that the compiler does not drop them). */
   touched: number;
   /** Provisions of the candidates computed so far (reductions): a double, or NaN and the bigint. */
   readonly provisionsD: number[];

@@ -30,7 +30,7 @@ export type ProvisionTable = {
    */
   basis: Float64Array;
   amount: Float64Array;
-  /** String columns, one element per row of capacity ('' past `size`). */
+  /** String columns, one slot per row of capacity (holes past `size`). */
   documentId: string[];
   lineId: string[];
   customerId: string[];
