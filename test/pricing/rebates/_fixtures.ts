@@ -60,3 +60,22 @@ export function line(over: Partial<RebateSourceLine> & { qty?: string; amount?: 
     ...rest,
   };
 }
+
+/**
+ * Overlapping deals: all customers, a customer table, a customer group with reduction, and
+ * an item-group quantity deal.
+ */
+export function overlappingDeals(): DealInput[] {
+  return [
+    dealInput({ id: 'ALL', tierMethod: 'cumulative', tiers: [{ from: '0', rate: '2' }, { from: '500', rate: '3.5' }] }),
+    dealInput({ id: 'C1-TABLE', customers: { kind: 'table', ids: ['C1', 'C2'] }, tierMethod: 'stepped', processingOrder: 2 }),
+    dealInput({
+      id: 'GROUP',
+      customers: { kind: 'group', groups: ['G-C2', 'G-C3'] },
+      tierMethod: 'total',
+      processingOrder: 3,
+      reduction: { apply: true, basis: 'both', excludeFromReduction: false },
+    }),
+    { ...legacyDeal(), id: 'QTY', items: { kind: 'group', groups: ['IG-I1', 'IG-I2'] }, calculationPeriod: 'quarter', processingOrder: 4 },
+  ];
+}

@@ -9,22 +9,13 @@ import { ROUNDING_MODES } from '../../../src/money/rounding.js';
 import { money } from '../../../src/money/Money.js';
 import { OrderToCashError } from '../../../src/errors/OrderToCashError.js';
 import { rebateSourceLinesArb } from '../../../src/testkit/index.js';
-import { dealInput, legacyDeal, line } from './_fixtures.js';
+import { dealInput, line, overlappingDeals } from './_fixtures.js';
 
-// Deals of every kind of scope (all, a customer table, groups with reduction, an item group,
-// an item table, one that ignores credit notes, one of another stage), so that each way a line
-// meets or misses a deal is compared with the object path.
+// The overlapping deals of the accrual tests, and deals of the other ways a line meets or
+// misses a deal (an item table with a later start, one that ignores credit notes, one of
+// another stage), so that each is compared with the object path.
 const program = compileRebateDeals([
-  dealInput({ id: 'ALL', tierMethod: 'cumulative', tiers: [{ from: '0', rate: '2' }, { from: '500', rate: '3.5' }] }),
-  dealInput({ id: 'TABLE', customers: { kind: 'table', ids: ['C1', 'C2'] }, tierMethod: 'stepped', processingOrder: 2 }),
-  dealInput({
-    id: 'GROUP',
-    customers: { kind: 'group', groups: ['G-C2', 'G-C3'] },
-    tierMethod: 'total',
-    processingOrder: 3,
-    reduction: { apply: true, basis: 'both', excludeFromReduction: false },
-  }),
-  { ...legacyDeal(), id: 'QTY', items: { kind: 'group', groups: ['IG-I1', 'IG-I2'] }, calculationPeriod: 'quarter', processingOrder: 4 },
+  ...overlappingDeals(),
   dealInput({ id: 'ITEM', items: { kind: 'table', ids: ['I3'] }, tierMethod: 'rolling', processingOrder: 5, validFrom: '2026-02-01' }),
   dealInput({ id: 'NO-RETURNS', basis: { measure: 'value', stage: 'invoiced', includeCreditNotes: false }, processingOrder: 6 }),
   dealInput({ id: 'DELIVERED', basis: { measure: 'value', stage: 'delivered', includeCreditNotes: true }, processingOrder: 7 }),

@@ -10,22 +10,9 @@ import type { RebateSourceLine } from '../../../src/pricing/rebates/RebateDeal.j
 import { formatMoney } from '../../../src/money/formatMoney.js';
 import { money } from '../../../src/money/Money.js';
 import { rebateSourceLinesArb } from '../../../src/testkit/index.js';
-import { dealInput, legacyDeal, line } from './_fixtures.js';
+import { dealInput, legacyDeal, line, overlappingDeals } from './_fixtures.js';
 
-// Overlapping deals: all customers, a customer table, a customer group with reduction, and
-// an item-group quantity deal.
-const program = compileRebateDeals([
-  dealInput({ id: 'ALL', tierMethod: 'cumulative', tiers: [{ from: '0', rate: '2' }, { from: '500', rate: '3.5' }] }),
-  dealInput({ id: 'C1-TABLE', customers: { kind: 'table', ids: ['C1', 'C2'] }, tierMethod: 'stepped', processingOrder: 2 }),
-  dealInput({
-    id: 'GROUP',
-    customers: { kind: 'group', groups: ['G-C2', 'G-C3'] },
-    tierMethod: 'total',
-    processingOrder: 3,
-    reduction: { apply: true, basis: 'both', excludeFromReduction: false },
-  }),
-  { ...legacyDeal(), id: 'QTY', items: { kind: 'group', groups: ['IG-I1', 'IG-I2'] }, calculationPeriod: 'quarter', processingOrder: 4 },
-]);
+const program = compileRebateDeals(overlappingDeals());
 const rounding = 'halfEven' as const;
 const accrue = (lines: Iterable<RebateSourceLine>, state?: AccrualState): AccrualState =>
   accrueRebates(program, lines, { rounding, state }).state;
