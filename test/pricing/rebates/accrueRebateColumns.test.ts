@@ -88,6 +88,7 @@ describe('accrueRebateColumns', () => {
     const objects = accrueRebates(groupOnly, new Set(lines), { rounding });
     expect(columns.entries.length).toBe(64 + 1360);
     expect(listProvisions(columns.state)).toEqual(listProvisions(objects.state));
+    expect(accrueRebateColumns(groupOnly, rebateLineColumns(groupOnly, lines), { rounding, state: columns.state }).entries).toEqual([]);
   });
 
   test('a batch of another stage meets only the deals of that stage', () => {
@@ -107,6 +108,8 @@ describe('accrueRebateColumns', () => {
     expect(errorOf(() => accrueRebateColumns(program, withColumn({ quantity: Float64Array.of(1.5, 1) }), { rounding }))).toEqual({ code: 'invalid_input', path: ['lines', 'quantity', 0] });
     expect(errorOf(() => accrueRebateColumns(program, withColumn({ netAmount: Float64Array.of(1, 2 ** 53) }), { rounding }))).toEqual({ code: 'invalid_input', path: ['lines', 'netAmount', 1] });
     expect(errorOf(() => accrueRebateColumns(program, withColumn({ lineId: ['1'] }), { rounding }))).toEqual({ code: 'invalid_input', path: ['lines', 'lineId'] });
+    expect(errorOf(() => accrueRebateColumns(program, { ...good, documentId: undefined } as unknown as RebateLineColumns, { rounding }))).toEqual({ code: 'invalid_input', path: ['lines', 'documentId'] });
+    expect(errorOf(() => accrueRebateColumns(program, withColumn({ quantity: [1, 2] as unknown as Float64Array }), { rounding }))).toEqual({ code: 'invalid_input', path: ['lines', 'quantity'] });
     expect(errorOf(() => accrueRebateColumns(program, withColumn({ quantityScale: -1 }), { rounding }))).toEqual({ code: 'invalid_input', path: ['lines', 'quantityScale'] });
     expect(errorOf(() => accrueRebateColumns(program, withColumn({ currency: 'EUR' }), { rounding }))).toEqual({ code: 'currency_mismatch', path: ['lines', 'currency'] });
     const other = compileRebateDeals([dealInput()]);

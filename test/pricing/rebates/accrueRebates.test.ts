@@ -139,6 +139,19 @@ describe('accrueRebates', () => {
     expect(accrueRebates(program, lines, { rounding, state: travelled }).entries).toEqual([]);
   });
 
+  // Regression: the first new provision of a call copies the table and resizes the copy for
+  // the batch; its hash slot used to be the one found in the table before the resize, so
+  // that key could not be found again and re-accrual added it a second time.
+  test('re-accruing a batch larger than the table it starts from adds nothing', () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => line({ documentId: `INV-${i}`, amount: String(10 + (i % 7)) }));
+    const first = accrueRebates(program, lines, { rounding });
+    expect(accrueRebates(program, lines, { rounding, state: first.state }).entries).toEqual([]);
+    const more = Array.from({ length: 1500 }, (_, i) => line({ documentId: `INV-B${i}`, amount: '20' }));
+    const second = accrueRebates(program, [...lines, ...more], { rounding, state: first.state });
+    expect(second.entries.length).toBe(accrueRebates(program, more, { rounding }).entries.length);
+    expect(accrueRebates(program, [...more, ...lines], { rounding, state: second.state }).entries).toEqual([]);
+  });
+
   test('amounts beyond 64 bits are kept exactly', () => {
     const huge = line({ amount: '1' });
     const big = { ...huge, netAmount: money(10n ** 30n, 'USD') };

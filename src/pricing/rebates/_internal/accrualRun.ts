@@ -180,13 +180,17 @@ export function accrueBlock(run: Run, size: number): void {
       const periodEnd = periodEndOfKey(d.calculationPeriod, date, run.keys[i] as number, d.validTo);
       const h = hashes[c] as number;
       let t = run.t;
-      const found = findRow(t, h, d.id, kind, documentId, lineId);
+      let found = findRow(t, h, d.id, kind, documentId, lineId);
       const customerId = run.customerId[i] as string;
       if (found >= 0) {
         checkSame(t, found, f, deal, kind, documentId, lineId, customerId, periodEnd);
         continue;
       }
-      if (t === run.before) run.t = t = ownTable(t, estimate(run, size));
+      if (t === run.before) {
+        // The copy is resized to the estimate: the key's empty slot is another one in it.
+        run.t = t = ownTable(t, estimate(run, size));
+        found = findRow(t, h, d.id, kind, documentId, lineId);
+      }
       let column = run.columns[deal.rank] as number;
       if (column < 0) run.columns[deal.rank] = column = dealIndex(t, { dealId: d.id, currency: d.currency, basisScale: deal.basisScale });
       appendRow(t, found, h, column, kind, documentId, lineId, customerId, date, periodEnd, f.basisD, f.minorD, f.tier, f.reductions, f.basisB, f.minorB);
