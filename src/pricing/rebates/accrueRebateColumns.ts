@@ -102,7 +102,11 @@ export function indexRebateParties(program: RebateProgram, parties: { readonly c
     if (keys === undefined) continue;
     bit[c.rank] = count;
     const prefix = c.itemIds !== undefined ? 'id:' : 'group:';
-    for (const key of keys) byKey.set(prefix + key, [...(byKey.get(prefix + key) ?? []), count]);
+    for (const key of keys) {
+      const list = byKey.get(prefix + key);
+      if (list === undefined) byKey.set(prefix + key, [count]);
+      else list.push(count);
+    }
     count++;
   }
   const words = (count + 31) >>> 5;
@@ -116,8 +120,15 @@ export function indexRebateParties(program: RebateProgram, parties: { readonly c
   return index;
 }
 
+// The string columns are checked to be arrays only (their entries are typed values, not
+// re-validated, as accrueRebates' lines are): reading 100 k entries per batch would cost more
+// than accruing them.
+const StringColumn = /* @__PURE__ */ z.custom<readonly unknown[]>((v) => Array.isArray(v), 'must be an array');
 const ColumnsSchema = /* @__PURE__ */ z.object({
   length: z.number().int().min(0),
+  documentId: StringColumn,
+  lineId: StringColumn,
+  date: StringColumn,
   stage: z.enum(['ordered', 'delivered', 'invoiced']),
   currency: CurrencyCodeSchema,
   quantityScale: z.number().int().min(0).max(15),
@@ -133,9 +144,10 @@ const RoundingSchema = /* @__PURE__ */ z.object({ rounding: RoundingModeSchema }
 /**
  * {@link accrueRebates} for lines in columns ({@link RebateLineColumns}): the same provisions,
  * keys and errors as for the same lines as objects, without a string lookup or an object per
- * line. The columns are checked as they are read: a kind other than 0 or 1, an index outside
- * the party index, or a quantity or amount that is not a safe integer is an `invalid_input`
- * naming the column and the line, e.g. `lines.customer[7]`.
+ * line. The numeric columns are checked as they are read: a kind other than 0 or 1, an index
+ * outside the party index, or a quantity or amount that is not a safe integer is an
+ * `invalid_input` naming the column and the line, e.g. `lines.customer[7]`. The string columns
+ * (ids, dates) are typed values, not re-validated, as {@link accrueRebates}' lines are.
  *
  * @throws {@link OrderToCashError} `invalid_input`, `currency_mismatch` (a value-basis deal in
  *   another currency), `idempotency_key_reused`, as {@link accrueRebates}.
