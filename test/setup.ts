@@ -4,7 +4,10 @@ import fc from 'fast-check';
 
 const seed = process.env.FC_SEED;
 const numRuns = process.env.FC_NUM_RUNS;
+// numRuns is set only when asked for: @fast-check/vitest runs a plain `test(name, fn)` (a
+// worked example) as a property of `numRuns` runs when one is configured globally, and once
+// otherwise; `test.prop` runs fast-check's default of 100 without it.
 fc.configureGlobal({
-  numRuns: numRuns === undefined ? 100 : Number(numRuns),
+  ...(numRuns === undefined ? {} : { numRuns: Number(numRuns) }),
   ...(seed === undefined ? {} : { seed: Number(seed) }),
 });

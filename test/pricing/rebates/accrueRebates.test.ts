@@ -9,7 +9,7 @@ import { compileRebateDeals } from '../../../src/pricing/rebates/compileRebateDe
 import type { RebateSourceLine } from '../../../src/pricing/rebates/RebateDeal.js';
 import { formatMoney } from '../../../src/money/formatMoney.js';
 import { money } from '../../../src/money/Money.js';
-import { rebateSourceLinesArb } from '../../../src/testkit/index.js';
+import { rebateSourceLineArb, rebateSourceLinesArb } from '../../../src/testkit/index.js';
 import { dealInput, legacyDeal, line, overlappingDeals } from './_fixtures.js';
 
 const program = compileRebateDeals(overlappingDeals());
@@ -137,6 +137,24 @@ describe('accrueRebates', () => {
     const travelled = structuredClone({ size: state.size, entries: state.entries }) as AccrualState;
     expect(canon(mergeAccruals(travelled, emptyAccrual())).map((e) => [e.key, e.amount.minor, e.basis.units])).toEqual(canon(state).map((e) => [e.key, e.amount.minor, e.basis.units]));
     expect(accrueRebates(program, lines, { rounding, state: travelled }).entries).toEqual([]);
+  });
+
+  // Batches past the tables' first sizes (512 rows): the resize on the first new provision,
+  // the growth by doubling of iterables that are not arrays, and re-accrual over a state.
+  test.prop(
+    [
+      fc.array(rebateSourceLineArb(), { minLength: 500, maxLength: 2500 }).map((ls) => ls.map((l, i) => ({ ...l, documentId: `${l.documentId}-${i}` }))),
+      fc.nat(),
+    ],
+    { numRuns: 15 },
+  )('large batches: one call equals two calls through the state and an iterable; re-accrual adds nothing', (lines, cut) => {
+    const single = accrueRebates(program, lines, { rounding });
+    const at = cut % (lines.length + 1);
+    const first = accrueRebates(program, lines.slice(0, at), { rounding });
+    const two = accrueRebates(program, new Set(lines.slice(at)), { rounding, state: first.state });
+    expect(canon(two.state)).toEqual(canon(single.state));
+    expect(accrueRebates(program, lines, { rounding, state: two.state }).entries).toEqual([]);
+    expect(accrueRebates(program, lines, { rounding, state: single.state }).entries).toEqual([]);
   });
 
   // Regression: the first new provision of a call copies the table and resizes the copy for
