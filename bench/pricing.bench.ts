@@ -4,7 +4,9 @@
 // quantity bands and date ranges. The lookup cases price orders validated once with
 // prepareOrder (the bulk repricing path, traces off); `lookup-1m-unprepared` includes the
 // zod parse of every order, as a plain priceOrder call does. lookup-1m should stay within
-// 1.5× of lookup-1k.
+// 1.5× of lookup-1k. The lookup cases also report the records the search considers and
+// matches per line (from traces, outside the clock): the random 1 M book gives a line more
+// of both than the 1 k book.
 import { compilePriceBook, type PriceBook } from '../src/pricing/compilePriceBook.js';
 import { prepareOrder } from '../src/pricing/prepareOrder.js';
 import { priceOrder } from '../src/pricing/priceOrder.js';
@@ -115,6 +117,26 @@ function lookup(book: PriceBook, sample: readonly unknown[], options: Parameters
   return (sample.length * LINES_PER_ORDER) / m.seconds;
 }
 
+// The work a book gives a line, outside the clock: trade agreement records the search
+// considers and matches per line (from traces). A larger random book matches more records per
+// line, so its lookups do more than the smaller book's, index aside.
+function workPerLine(book: PriceBook, sample: readonly unknown[]): { recordsPerLine: number; matchedPerLine: number } {
+  let lines = 0;
+  let records = 0;
+  let matched = 0;
+  for (const o of sample) {
+    for (const line of priceOrder(book, o, { ...OPTIONS, trace: true }).lines) {
+      lines++;
+      for (const e of line.trace) {
+        if (e.kind !== 'record') continue;
+        records++;
+        if (e.outcome === 'matched') matched++;
+      }
+    }
+  }
+  return { recordsPerLine: round3(records / lines), matchedPerLine: round3(matched / lines) };
+}
+
 export { agreements as generateAgreements };
 
 /** A full garbage collection, to measure what a book retains rather than what compiling left behind. */
@@ -135,7 +157,7 @@ export function* run(): Generator<BenchResult> {
   for (const [name, n] of [['lookup-1k', 1_000], ['lookup-100k', 100_000]] as const) {
     const book = compilePriceBook({ agreements: agreements(n, 42), items: itemRows, basePrices: baseRows });
     results[name] = lookup(book, sample);
-    yield { suite: 'pricing', case: name, metric: 'lines/s', value: Math.round(results[name]), records: n, lines: ORDERS * LINES_PER_ORDER, trace: false, input: 'prepared' };
+    yield { suite: 'pricing', case: name, metric: 'lines/s', value: Math.round(results[name]), records: n, lines: ORDERS * LINES_PER_ORDER, trace: false, input: 'prepared', ...workPerLine(book, sample) };
     if (n === 1_000) {
       const traced = lookup(book, sample, { ...OPTIONS, trace: true });
       yield { suite: 'pricing', case: 'lookup-1k-traced', metric: 'lines/s', value: Math.round(traced), records: n, trace: true };
@@ -162,6 +184,7 @@ export function* run(): Generator<BenchResult> {
     baselineValue: Math.round(results['lookup-1k'] ?? 0),
     ratio: round3(v / (results['lookup-1k'] ?? 1)),
     input: 'prepared',
+    ...workPerLine(compiled.result, sample),
   };
   const unprepared = lookup(compiled.result, raw);
   yield { suite: 'pricing', case: 'lookup-1m-unprepared', metric: 'lines/s', value: Math.round(unprepared), records: 1_000_000, input: 'parsed per call' };
