@@ -183,8 +183,8 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   // Item entries and base prices first, each in a loop of independent lookups (the processor
   // overlaps their cache misses), before each line's long chain of dependent searches.
   const entries: (ItemEntry | undefined)[] = [];
-  const items = ctx.index.items;
-  for (let i = 0; i < lineCount; i++) entries.push(items.get((order.lines[i] as ValidLine).itemId));
+  const items = ctx.index.itemsById;
+  for (let i = 0; i < lineCount; i++) entries.push(items[(order.lines[i] as ValidLine).itemId]);
   // Units as the index's canonical strings, once per line.
   const units: string[] = [];
   const bases: (Base | undefined)[] = [];

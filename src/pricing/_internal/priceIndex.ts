@@ -87,6 +87,12 @@ export type PriceIndex = {
   /** By relation index: the all-customers agreements on item groups and on all items (on one item: in {@link ItemEntry}). */
   readonly all: readonly Columns[];
   readonly items: ReadonlyMap<string, ItemEntry>;
+  /**
+   * The same entries in a null-prototype object, for the lookup of every order line: the
+   * line's item id is a string the host made, and a property lookup internalises it once and
+   * then finds it by identity, where a `Map` compares its characters on every lookup.
+   */
+  readonly itemsById: Readonly<Record<string, ItemEntry | undefined>>;
   /** The canonical object of each currency and unit string of the index. */
   readonly codes: ReadonlyMap<string, string>;
   /** The canonical object of each customer group id of the index. */
@@ -257,7 +263,9 @@ export function buildPriceIndex(
     e.totalDiscountEligible = item.totalDiscountEligible;
     e.blocked = item.blocked === true;
   }
-  return { customers, groups, all, items: itemMap, codes, groupIds };
+  const itemsById = Object.create(null) as Record<string, ItemEntry | undefined>;
+  for (const [id, e] of itemMap) itemsById[id] = e;
+  return { customers, groups, all, items: itemMap, itemsById, codes, groupIds };
 }
 
 function byText(a: string, b: string): number {
