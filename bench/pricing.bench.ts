@@ -187,19 +187,7 @@ function* millionRecords(
   if (gcBefore && collectGarbage()) {
     yield { suite: 'pricing', case: 'heap-1m-retained', metric: 'MB', value: Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6), note: 'heap the compiled book keeps after a full GC', heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / 1e6) };
   }
-  const v = lookup(compiled.result, sample);
-  yield {
-    suite: 'pricing',
-    case: 'lookup-1m',
-    metric: 'lines/s',
-    value: Math.round(v),
-    records: 1_000_000,
-    baseline: 'lookup-1k',
-    baselineValue: Math.round(baseline),
-    ratio: round3(v / baseline),
-    input: 'prepared',
-    ...workPerLine(compiled.result, sample),
-  };
+  yield millionLookup('lookup-1m', compiled.result, sample, baseline);
   const unprepared = lookup(compiled.result, raw);
   yield { suite: 'pricing', case: 'lookup-1m-unprepared', metric: 'lines/s', value: Math.round(unprepared), records: 1_000_000, input: 'parsed per call' };
 }
@@ -210,10 +198,18 @@ function* millionRecords(
 function* sameWork(itemRows: readonly Record<string, unknown>[], baseRows: readonly Record<string, unknown>[], sample: readonly unknown[], baseline: number): Generator<BenchResult> {
   const others = agreements(999_000, 43).map((r, i) => ({ ...r, id: `x${i}`, accountCode: 'table', accountRelation: `x${i}` }));
   const book = compilePriceBook({ agreements: [...agreements(1_000, 42), ...others], items: itemRows, basePrices: baseRows });
-  const v = lookup(book, sample);
   yield {
+    ...millionLookup('lookup-1m-same-work', book, sample, baseline),
+    note: 'the 1 k book plus 999 k agreements of other customers: the same records per line as lookup-1k',
+  };
+}
+
+// A lookup case of a 1 M-record book, compared with lookup-1k.
+function millionLookup(name: string, book: PriceBook, sample: readonly unknown[], baseline: number): BenchResult {
+  const v = lookup(book, sample);
+  return {
     suite: 'pricing',
-    case: 'lookup-1m-same-work',
+    case: name,
     metric: 'lines/s',
     value: Math.round(v),
     records: 1_000_000,
@@ -222,6 +218,5 @@ function* sameWork(itemRows: readonly Record<string, unknown>[], baseRows: reado
     ratio: round3(v / baseline),
     input: 'prepared',
     ...workPerLine(book, sample),
-    note: 'the 1 k book plus 999 k agreements of other customers: the same records per line as lookup-1k',
   };
 }

@@ -7,7 +7,7 @@ import { type DecimalInput, pow10, type Scaled, scaledOf } from '../money/Scaled
 import { CurrencyCodeSchema } from '../money/schemas.js';
 import { lineAmountMinor } from './_internal/lineAmountMinor.js';
 import { isPrepared, OptionsSchema, OrderLineSchema, OrderSchema, type ValidOptions, type ValidOrder } from './_internal/orderSchemas.js';
-import type { ItemEntry } from './_internal/priceIndex.js';
+import { codeOf, type ItemEntry } from './_internal/priceIndex.js';
 import { type Candidate, type CellBucket, type DiscountSum, findDiscount, findPrice, type Generic, type ItemKeys, NO_DISCOUNT, type SearchContext, resolveCells, searchContext } from './_internal/search.js';
 import type { PriceBook } from './compilePriceBook.js';
 import type { CombinationMode, PricingTrace, TraceEntry } from './PricingTrace.js';
@@ -188,10 +188,8 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   // Units as the index's canonical strings, once per line.
   const units: string[] = [];
   const bases: (Base | undefined)[] = [];
-  const codes = ctx.index.codes;
   for (let i = 0; i < lineCount; i++) {
-    const line = order.lines[i] as ValidLine;
-    const unit = codes.get(line.unit) ?? line.unit;
+    const unit = codeOf(ctx.index, (order.lines[i] as ValidLine).unit);
     units.push(unit);
     bases.push(basePriceOf(entries[i], ctx.currency, unit));
   }
@@ -387,7 +385,7 @@ function priceStage(
     if (attempt >= 0) {
       const c = (conversions as NonNullable<typeof conversions>)[attempt] as NonNullable<typeof conversions>[number];
       if (c.from !== line.unit || (c.itemId !== undefined && c.itemId !== line.itemId) || c.to === line.unit) continue;
-      unit = ctx.index.codes.get(c.to) ?? c.to;
+      unit = codeOf(ctx.index, c.to);
       quantity = scaledOf(line.quantity.units * c.factor.units, line.quantity.scale + c.factor.scale);
       trace?.push({ kind: 'unitConversion', from: c.from, to: c.to, factor: c.factor });
     }

@@ -1,3 +1,4 @@
+import { dateKey } from '../../calendar/_internal/dateKey.js';
 import { pow10, type Scaled } from '../../money/Scaled.js';
 import type { BasePrice, ItemAttributes, Relation, RelationCode, TradeAgreement } from '../schemas.js';
 import { buildSegments, type Segments } from './segments.js';
@@ -104,15 +105,6 @@ export const RELATION_INDEX: Readonly<Record<Relation, number>> = { price: 0, li
 /** Below this many records a bucket is scanned; above, it gets an interval index. */
 const SMALL_BUCKET = 8;
 
-/** YYYYMMDD as a number: CalendarDate strings are fixed width, so this keeps date order. */
-export function dayNumber(date: string): number {
-  let n = 0;
-  for (let i = 0; i < 10; i++) {
-    if (i === 4 || i === 7) continue;
-    n = n * 10 + (date.charCodeAt(i) - 48);
-  }
-  return n;
-}
 
 export const OPEN_FROM = 0;
 export const OPEN_TO = 99_999_999;
@@ -294,7 +286,7 @@ function finishBucket(b: MutableBucket): void {
     const from = asInteger(r.fromQty);
     const to = r.toQty.units === 0n ? Number.POSITIVE_INFINITY : asInteger(r.toQty);
     if (from === undefined || to === undefined) exact = false;
-    keys.push(r.fromDate === undefined ? OPEN_FROM : dayNumber(r.fromDate), r.toDate === undefined ? OPEN_TO : dayNumber(r.toDate), from ?? 0, to ?? 0);
+    keys.push(r.fromDate === undefined ? OPEN_FROM : dateKey(r.fromDate), r.toDate === undefined ? OPEN_TO : dateKey(r.toDate), from ?? 0, to ?? 0);
   }
   b.keys = keys;
   b.scale = exact ? scale : -1;
@@ -345,6 +337,11 @@ export function* allBuckets(index: PriceIndex): Generator<Bucket> {
     yield* chain(e.allLineDiscount);
     for (const list of [e.groupPrice, e.groupLineDiscount]) if (list !== undefined) for (let k = 1; k < list.length; k += 2) yield* chain(list[k] as Bucket);
   }
+}
+
+/** The index's canonical object of a currency or unit string (the string itself when the index has none). */
+export function codeOf(index: PriceIndex, text: string): string {
+  return index.codes.get(text) ?? text;
 }
 
 /** The customer group `group`'s bucket in an item's interleaved group list. */

@@ -1,9 +1,10 @@
 import type { CalendarDate } from '../../calendar/CalendarDate.js';
+import { dateKey } from '../../calendar/_internal/dateKey.js';
 import { pow10, type Scaled, scaledOf } from '../../money/Scaled.js';
 import type { RecordOutcome, TraceEntry } from '../PricingTrace.js';
 import type { ActivationMatrix, Relation, TradeAgreement } from '../schemas.js';
 import { CELLS } from './keys.js';
-import { type Bucket, type Columns, compareQty, dayNumber, groupBucket, type ItemEntry, type PriceIndex, RELATION_INDEX } from './priceIndex.js';
+import { type Bucket, codeOf, type Columns, compareQty, groupBucket, type ItemEntry, type PriceIndex, RELATION_INDEX } from './priceIndex.js';
 import { segmentOf } from './segments.js';
 
 /** Generic currency of a search: its records count, converted at `rate` (none without a rate). */
@@ -57,10 +58,10 @@ export function searchContext(
     accountGroups,
     customerColumns: [own?.[0], own?.[1], own?.[2], own?.[3]],
     groupColumns: accountGroups.map((g, ri) => (g === undefined ? undefined : index.groups[ri]?.get(g))),
-    currency: index.codes.get(currency) ?? currency,
+    currency: codeOf(index, currency),
     generic: generic !== undefined && generic.currency !== currency ? generic : undefined,
     asOf,
-    day: dayNumber(asOf),
+    day: dateKey(asOf),
     found: [],
     foundGeneric: [],
   };

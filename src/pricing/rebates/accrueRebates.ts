@@ -9,7 +9,7 @@ import { entryOf, keyReused, stateOf, tableOf } from './_internal/accrualStates.
 import { amountAt, appendRowOf, basisAt, cloneTable, dealIndex, dealOf, findRow, reserve, sameFigures } from './_internal/provisionTable.js';
 import type { AccrualResult, AccrualState, ProvisionEntry } from './AccrualState.js';
 import type { CompiledDeal, RebateProgram } from './compileRebateDeals.js';
-import { dateKey } from './_internal/periods.js';
+import { dateKey } from '../../calendar/_internal/dateKey.js';
 import type { RebateSourceLine } from './RebateDeal.js';
 
 export type { AccrualResult, AccrualState, AppliedReduction, ProvisionEntry } from './AccrualState.js';

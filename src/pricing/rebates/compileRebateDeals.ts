@@ -4,7 +4,8 @@ import { parseInput } from '../../errors/parseInput.js';
 import { minorUnitOf } from '../../money/currencies.js';
 import { pow10 } from '../../money/Scaled.js';
 import { exactDouble } from '../_internal/integerDoubles.js';
-import { dateKey, periodEndOf } from './_internal/periods.js';
+import { dateKey } from '../../calendar/_internal/dateKey.js';
+import { periodEndOf } from './_internal/periods.js';
 import { type RebateDeal, RebateDealSchema, type RebateScope, type RebateStage } from './RebateDeal.js';
 
 /** A deal prepared for the accrual loop: tiers as integers at fixed scales, scopes as sets. */

@@ -10,7 +10,7 @@ import type { CompiledDeal, RebateProgram } from '../compileRebateDeals.js';
 import { entryOf, keyReused, stateOf, tableOf } from './accrualStates.js';
 import { type Figures, fastProvision, provisionOf } from './lineProvision.js';
 import { periodEndOfKey } from './periods.js';
-import { appendRow, cloneTable, dealHash, dealIndex, emptyTable, findRow, keyHash, lineHash, type ProvisionTable, reserve, sameFigures } from './provisionTable.js';
+import { appendRow, cloneTable, dealHash, dealIndex, emptyTable, findRow, keyHash, keyOf, lineHash, type ProvisionTable, reserve, sameFigures } from './provisionTable.js';
 
 // The provision loop shared by the two ways lines come in (objects, `accrueRebates`; columns,
 // `accrueRebateColumns`). Accrual is bound by cache misses (a line's customer, a key's slot in
@@ -183,7 +183,7 @@ export function accrueBlock(run: Run, size: number): void {
       let found = findRow(t, h, d.id, kind, documentId, lineId);
       const customerId = run.customerId[i] as string;
       if (found >= 0) {
-        checkSame(t, found, f, deal, kind, documentId, lineId, customerId, periodEnd);
+        checkSame(t, found, f, deal, customerId, periodEnd);
         continue;
       }
       if (t === run.before) {
@@ -249,12 +249,10 @@ function reduceBasis(f: Figures, deal: CompiledDeal, candidates: readonly Compil
 }
 
 // A key accrued before: the figures must be the same (idempotent re-run), else the line changed.
-function checkSame(t: ProvisionTable, found: number, f: Figures, deal: CompiledDeal, kind: number, documentId: string, lineId: string, customerId: string, periodEnd: CalendarDate): void {
+function checkSame(t: ProvisionTable, found: number, f: Figures, deal: CompiledDeal, customerId: string, periodEnd: CalendarDate): void {
   const amount = f.minorD === f.minorD ? BigInt(f.minorD) : f.minorB;
   const basis = f.basisD === f.basisD ? BigInt(f.basisD) : f.basisB;
-  if (!sameFigures(t, found, amount, deal.deal.currency, basis, deal.basisScale, periodEnd, customerId)) {
-    throw keyReused(`${deal.deal.id}|${kind === 1 ? 'creditNote' : 'invoice'}|${documentId}|${lineId}`);
-  }
+  if (!sameFigures(t, found, amount, deal.deal.currency, basis, deal.basisScale, periodEnd, customerId)) throw keyReused(keyOf(t, found));
 }
 
 // A value basis needs the line in the deal's currency.
