@@ -8,7 +8,9 @@ import { CurrencyCodeSchema } from '../money/schemas.js';
 import { lineAmountMinor } from './_internal/lineAmountMinor.js';
 import { isPrepared, OptionsSchema, OrderLineSchema, OrderSchema, type ValidOptions, type ValidOrder } from './_internal/orderSchemas.js';
 import { codeOf, type ItemEntry } from './_internal/priceIndex.js';
-import { type Candidate, type CellBucket, type DiscountSum, findDiscount, findPrice, type Generic, type ItemKeys, NO_DISCOUNT, type SearchContext, resolveCells, searchContext } from './_internal/search.js';
+import { fastDiscount, fastOrder, fastPrice, SLOW } from './_internal/fastSearch.js';
+import { exactDouble } from './_internal/integerDoubles.js';
+import { type Candidate, type DiscountSum, findDiscount, findPrice, type Generic, type ItemKeys, NO_DISCOUNT, type SearchContext, searchContext } from './_internal/search.js';
 import type { PriceBook } from './compilePriceBook.js';
 import type { CombinationMode, PricingTrace, TraceEntry } from './PricingTrace.js';
 import { type BasePrice, type CustomerContext, CustomerContextSchema } from './schemas.js';
@@ -193,30 +195,33 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     units.push(unit);
     bases.push(basePriceOf(entries[i], ctx.currency, unit));
   }
-  // Then, without traces or generic currency, the buckets of every cell each line searches:
-  // 9 price cells then 9 line-discount cells per line, in one array.
-  let cells: CellBucket[] | undefined;
+  // Then, without traces or generic currency, the price and line discount of every line from
+  // the compact index (SLOW: the line is searched through the object index in its stage).
   const withPrice = ctx.relations.has('price');
   const withDiscount = ctx.relations.has('lineDiscount');
-  if (!tracing && ctx.generic === undefined && (withPrice || withDiscount)) {
-    cells = new Array<CellBucket>(18 * lineCount);
-    const priceItem: { entry: ItemEntry | undefined; itemId: string; itemGroup: string | undefined } = { entry: undefined, itemId: '', itemGroup: undefined };
-    const discountItem = { ...priceItem };
+  const fast = tracing || ctx.generic !== undefined ? undefined : fastOrder(ctx.index.fast, ctx.activation, ctx.customerId, ctx.accountGroups, ctx.currency, ctx.day);
+  let fastPrices: (Candidate | undefined | typeof SLOW)[] | undefined;
+  let fastDiscounts: (DiscountSum | typeof SLOW)[] | undefined;
+  if (fast !== undefined) {
+    fastPrices = [];
+    fastDiscounts = [];
+    const codes = fast.f.codeNo;
+    const lineGroupOf = fast.f.lineGroupOf;
     for (let i = 0; i < lineCount; i++) {
-      const line = order.lines[i] as ValidLine;
       const entry = entries[i];
-      if (entry?.blocked === true) continue;
-      const unit = units[i] as string;
-      priceItem.entry = discountItem.entry = entry;
-      priceItem.itemId = discountItem.itemId = entry?.itemId ?? line.itemId;
-      discountItem.itemGroup = entry?.lineDiscountGroup;
-      if (withPrice) resolveCells(ctx, 'price', priceItem, unit, cells, 18 * i);
-      if (withDiscount) resolveCells(ctx, 'lineDiscount', discountItem, unit, cells, 18 * i + 9);
+      const q = (order.lines[i] as ValidLine).quantity;
+      const item = entry === undefined ? -1 : entry.no;
+      const unit = codes.get(units[i] as string) ?? -1;
+      const qUnits = exactDouble(q.units);
+      fastPrices.push(withPrice ? fastPrice(fast, item, unit, qUnits, q.scale) : undefined);
+      fastDiscounts.push(withDiscount ? fastDiscount(fast, item, item < 0 ? -1 : (lineGroupOf[item] as number), unit, qUnits, q.scale) : NO_DISCOUNT);
     }
   }
-  const priceCells = withPrice ? cells : undefined;
-  const discountCells = withDiscount ? cells : undefined;
-  for (let i = 0; i < lineCount; i++) stages.push(priceStage(ctx, order.lines[i] as ValidLine, i, entries[i], units[i] as string, bases[i], priceCells, discountCells, opts, generic, tracing));
+  for (let i = 0; i < lineCount; i++) {
+    const price = fastPrices === undefined ? SLOW : fastPrices[i];
+    const discount = fastDiscounts === undefined ? SLOW : fastDiscounts[i];
+    stages.push(priceStage(ctx, order.lines[i] as ValidLine, entries[i], units[i] as string, bases[i], price, discount === undefined ? SLOW : discount, opts, generic, tracing));
+  }
 
   // Multiline: one search per multiline group with Σ quantity of its lines (reference §1.6).
   let groupQty: Map<string, Scaled> | undefined;
@@ -353,18 +358,17 @@ function totalDiscountMinor(eligible: bigint, total: DiscountSum, rounding: Roun
 
 /**
  * Searches the price (or base price) and the line discount of one line. `lineUnit` (the
- * canonical unit), `ownBase` and the cells' buckets (from 18 × `index` in `priceCells` and
- * `discountCells`), for the line's own unit, were looked up beforehand.
+ * canonical unit), `ownBase`, and unless {@link SLOW} the price and the line discount, all for
+ * the line's own unit, were found beforehand.
  */
 function priceStage(
   ctx: SearchContext,
   line: ValidLine,
-  index: number,
   entry: ItemEntry | undefined,
   lineUnit: string,
   ownBase: Base | undefined,
-  priceCells: readonly CellBucket[] | undefined,
-  discountCells: readonly CellBucket[] | undefined,
+  ownPrice: Candidate | undefined | typeof SLOW,
+  ownDiscount: DiscountSum | typeof SLOW,
   opts: ValidOptions,
   generic: Generic,
   tracing: boolean,
@@ -389,7 +393,7 @@ function priceStage(
       quantity = scaledOf(line.quantity.units * c.factor.units, line.quantity.scale + c.factor.scale);
       trace?.push({ kind: 'unitConversion', from: c.from, to: c.to, factor: c.factor });
     }
-    const price = findPrice(ctx, priceItem, unit, quantity, trace, attempt < 0 ? priceCells : undefined, 18 * index);
+    const price = attempt < 0 && ownPrice !== SLOW ? ownPrice : findPrice(ctx, priceItem, unit, quantity, trace);
     let base: { price: Scaled; priceUnit: Scaled } | undefined;
     if (price === undefined) {
       base = attempt < 0 ? ownBase : basePriceOf(entry, ctx.currency, unit);
@@ -403,7 +407,7 @@ function priceStage(
       trace?.push({ kind: 'selected', source: 'agreement', recordId: price.record.id, unitPrice: price.amount, priceUnit: price.record.priceUnit });
     }
     const discountItem: ItemKeys = { entry, itemId, itemGroup: entry?.lineDiscountGroup };
-    const lineDiscount = findDiscount(ctx, 'lineDiscount', discountItem, unit, quantity, trace, attempt < 0 ? discountCells : undefined, 18 * index + 9);
+    const lineDiscount = attempt < 0 && ownDiscount !== SLOW ? ownDiscount : findDiscount(ctx, 'lineDiscount', discountItem, unit, quantity, trace);
     return { line, entry, trace, price, base, quantity, unit, lineDiscount };
   }
   trace?.push({ kind: 'noPrice' });

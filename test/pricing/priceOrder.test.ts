@@ -107,6 +107,36 @@ describe('priceOrder', () => {
     expect(quiet.lines.every((l) => l.trace.length === 0)).toBe(true);
   });
 
+  // Without traces prices and line discounts come from the compact index (flat arrays), with
+  // the object index as fallback; every figure of every line must equal the traced search's.
+  // (A generic currency turns the compact index off: these scenarios have none.)
+  const untraced = (o: PricedOrder) => ({ ...o, trace: [], lines: o.lines.map((l) => ({ ...l, trace: [] })) });
+  const ownCurrency = (s: PricingScenario): PricingScenario => {
+    const { genericCurrency: _, ...options } = s.options;
+    return { ...s, options };
+  };
+  // One item, unit and currency: most records meet every line, in several cells at once.
+  const crowded = (s: PricingScenario): PricingScenario => ({
+    ...s,
+    book: { ...s.book, agreements: s.book.agreements.map((a) => ({ ...a, currency: 'EUR', unit: 'pcs', ...(a['itemCode'] === 'table' ? { itemRelation: 'A' } : {}) })) },
+    order: { ...s.order, lines: s.order.lines.map((l) => ({ ...l, itemId: 'A', unit: 'pcs' })) },
+  });
+  test.prop([fc.oneof(pricingScenarioArb().map(ownCurrency), pricingScenarioArb().map(ownCurrency).map(crowded))])('without traces every figure equals the traced search', (s) => {
+    const book = compilePriceBook(s.book);
+    expect(untraced(priceOrder(book, s.order, { ...s.options, trace: false }))).toEqual(untraced(priceOrder(book, s.order, s.options)));
+  });
+
+  // Amounts scaled up to 10^10–10^17 units pass or overflow the compact index's exact doubles
+  // (bucket figures, price comparisons, discount sums), which then fall back to bigints.
+  test.prop([pricingScenarioArb().map(ownCurrency), fc.constantFrom(8n, 11n, 13n)])('figures beyond exact doubles price as the traced search', (s, power) => {
+    const scaleUp = (amount: unknown) => String(BigInt(String(amount).replace('.', '')) * 10n ** power);
+    const agreements = s.book.agreements.map((a) => (a['relation'] === 'price' || a['relation'] === 'lineDiscount' ? { ...a, amount: scaleUp(a['amount']) } : a));
+    const book = compilePriceBook({ ...s.book, agreements });
+    const quiet = priceOrder(book, s.order, { ...s.options, trace: false });
+    expect(untraced(quiet)).toEqual(untraced(priceOrder(book, s.order, s.options)));
+    expect(summary(quiet)).toEqual(naivePriceOrder({ ...s.book, agreements }, s.order, s.options));
+  });
+
   test.prop([pricingScenarioArb()])('never mutates its inputs', (s) => {
     const frozen = deepFreeze(structuredClone(s));
     const book = compilePriceBook(frozen.book);

@@ -1,6 +1,7 @@
 import { dateKey } from '../../calendar/_internal/dateKey.js';
 import { pow10, type Scaled } from '../../money/Scaled.js';
 import type { BasePrice, ItemAttributes, Relation, RelationCode, TradeAgreement } from '../schemas.js';
+import { buildFastIndex, type FastIndex } from './fastIndex.js';
 import { buildSegments, type Segments } from './segments.js';
 
 // The search index of a price book, laid out for the memory access pattern of pricing an order:
@@ -61,6 +62,8 @@ export type Columns = {
  */
 export type ItemEntry = {
   readonly itemId: string;
+  /** The entry's number: 0, 1, … in the index's order (its key in the compact index). */
+  readonly no: number;
   readonly attributes: ItemAttributes | undefined;
   readonly lineDiscountGroup: string | undefined;
   readonly multilineDiscountGroup: string | undefined;
@@ -98,6 +101,8 @@ export type PriceIndex = {
   readonly codes: ReadonlyMap<string, string>;
   /** The canonical object of each customer group id of the index. */
   readonly groupIds: ReadonlyMap<string, string>;
+  /** Prices and line discounts again, in flat numeric arrays, for searches without trace. */
+  readonly fast: FastIndex;
 };
 
 export const RELATION_INDEX: Readonly<Record<Relation, number>> = { price: 0, lineDiscount: 1, multilineDiscount: 2, totalDiscount: 3 };
@@ -150,6 +155,7 @@ export function buildPriceIndex(
     if (e === undefined) {
       e = {
         itemId: id,
+        no: itemMap.size,
         attributes: undefined,
         lineDiscountGroup: undefined,
         multilineDiscountGroup: undefined,
@@ -257,7 +263,7 @@ export function buildPriceIndex(
   }
   const itemsById = Object.create(null) as Record<string, ItemEntry | undefined>;
   for (const [id, e] of itemMap) itemsById[id] = e;
-  return { customers, groups, all, items: itemMap, itemsById, codes, groupIds };
+  return { customers, groups, all, items: itemMap, itemsById, codes, groupIds, fast: buildFastIndex(customers, groups, all, itemMap) };
 }
 
 function byText(a: string, b: string): number {

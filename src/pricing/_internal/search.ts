@@ -137,15 +137,7 @@ function gatherCell(
   qty: Scaled,
   qtyUnits: number,
   trace: TraceEntry[] | undefined,
-  resolved: readonly CellBucket[] | undefined,
-  at: number,
 ): number {
-  if (resolved !== undefined) {
-    // Resolved beforehand (no trace, no generic currency): the cell's bucket or a marker.
-    const own = resolved[at + i];
-    if (own === NOT_SEARCHED) return -1;
-    return own === undefined ? 0 : gatherBucket(ctx, own, false, 0, qty, qtyUnits, relation, i + 1, undefined);
-  }
   const cell = i + 1;
   const status = cellStatus(ctx, relation, i, item);
   if (trace !== undefined) {
@@ -174,37 +166,6 @@ function gatherCell(
     }
   }
   return n;
-}
-
-/** Marks a cell that is not searched (inactive, or the customer or item has no group for it). */
-const NOT_SEARCHED = 0;
-
-/** Per cell: the bucket in the order currency and the line's unit, undefined, or {@link NOT_SEARCHED}. */
-export type CellBucket = Bucket | typeof NOT_SEARCHED | undefined;
-
-/**
- * Writes into `out` from `at` the buckets the 9 cells of `relation` would search for one line,
- * without trace or generic currency (the same choices as the search itself). Resolving them
- * for all lines of an order before searching any lets the processor overlap the lookups'
- * cache misses.
- */
-export function resolveCells(ctx: SearchContext, relation: Relation, item: ItemKeys, unit: string, out: CellBucket[], at: number): void {
-  const allowed = ALLOWED[relation];
-  const ri = RELATION_INDEX[relation];
-  for (let i = 0; i < 9; i++) {
-    if (allowed[i] !== true || cellStatus(ctx, relation, i, item) !== 'searched') {
-      out[at + i] = NOT_SEARCHED;
-      continue;
-    }
-    let own: Bucket | undefined;
-    for (let b = bucketAt(ctx, ri, i, item); b !== undefined; b = b.next) {
-      if (b.unit === unit && b.currency === ctx.currency) {
-        own = b;
-        break;
-      }
-    }
-    out[at + i] = own;
-  }
 }
 
 function gatherBucket(
@@ -319,8 +280,6 @@ export function findDiscount(
   unit: string,
   qty: Scaled,
   trace: TraceEntry[] | undefined,
-  resolved?: readonly CellBucket[],
-  at = 0,
 ): DiscountSum {
   if (!ctx.relations.has(relation)) return NO_DISCOUNT;
   const allowed = ALLOWED[relation];
@@ -331,7 +290,7 @@ export function findDiscount(
   const units = unitsOf(qty);
   for (let i = 0; i < 9; i++) {
     if (allowed[i] !== true) continue;
-    const n = gatherCell(ctx, relation, i, item, unit, qty, units, trace, resolved, at);
+    const n = gatherCell(ctx, relation, i, item, unit, qty, units, trace);
     for (let k = 0; k < n; k++) {
       const r = ctx.found[k] as TradeAgreement;
       amount = add(amount, amountOf(ctx, r, ctx.foundGeneric[k] === true));
@@ -348,7 +307,7 @@ export function findDiscount(
 }
 
 /** Prices: lowest over the path, first cell's best when it has find next off (reference §1.3). */
-export function findPrice(ctx: SearchContext, item: ItemKeys, unit: string, qty: Scaled, trace: TraceEntry[] | undefined, resolved?: readonly CellBucket[], at = 0): Candidate | undefined {
+export function findPrice(ctx: SearchContext, item: ItemKeys, unit: string, qty: Scaled, trace: TraceEntry[] | undefined): Candidate | undefined {
   if (!ctx.relations.has('price')) return undefined;
   const allowed = ALLOWED.price;
   let best: TradeAgreement | undefined;
@@ -357,7 +316,7 @@ export function findPrice(ctx: SearchContext, item: ItemKeys, unit: string, qty:
   const units = unitsOf(qty);
   for (let i = 0; i < 9; i++) {
     if (allowed[i] !== true) continue;
-    const n = gatherCell(ctx, 'price', i, item, unit, qty, units, trace, resolved, at);
+    const n = gatherCell(ctx, 'price', i, item, unit, qty, units, trace);
     if (n <= 0) continue;
     let c = ctx.found[0] as TradeAgreement;
     let cGeneric = ctx.foundGeneric[0] === true;

@@ -1,0 +1,199 @@
+import type { TradeAgreement } from '../schemas.js';
+import type { Bucket, Columns, ItemEntry } from './priceIndex.js';
+
+// The search of prices and line discounts without traces, in flat numeric arrays. Pricing an
+// order line visits up to 12 cells; through the object index each is a chain of dependent
+// reads (map, bucket, key array, record, its amounts), every one a cache miss once the book is
+// large. Here a cell is one probe of an open-addressing table of integers, and the bucket it
+// finds is one run of doubles holding each record's validity, band, amount, percentages, price
+// unit and find-next flag. Record objects are read only for what the result hands out (the
+// chosen price record; the records of a discount). The arrays live outside the JavaScript heap,
+// so a large book adds nothing for the garbage collector to walk.
+//
+// Only buckets whose every figure is an exact integer double and which are small (scanned
+// whole) go in; a cell whose bucket does not is marked, and a line that meets such a cell, a
+// quantity or a sum that does not fit a double, is searched through the object index instead.
+
+/** Doubles per record in `data`: validity days, band, record number, amount, percentages, price unit, find next. */
+export const STRIDE = 14;
+/** Largest bucket searched here (the object index gives larger ones an interval index). */
+const FAST_BUCKET = 8;
+/** A table slot whose bucket is searched through the object index. */
+export const SLOW_REF = -1;
+
+/** The compact search structure of prices (relation index 0) and line discounts (1). */
+export type FastIndex = {
+  readonly customerNo: ReadonlyMap<string, number>;
+  readonly groupNo: ReadonlyMap<string, number>;
+  readonly codeNo: ReadonlyMap<string, number>;
+  /** By item number: the number of its line-discount group, −1 when no agreement names the group. */
+  readonly lineGroupOf: Int32Array;
+  /**
+   * One open-addressing table per relation index (0, 1) and cell (0–8), at 9 × relation + cell,
+   * so that the tables of few keys (groups, all customers, item groups) stay in cache. Slots of
+   * 4 integers: account number, item key number, currency × 65536 + unit, reference (0 empty,
+   * −1 slow, else offset + 1 in `data`).
+   */
+  readonly tables: readonly Int32Array[];
+  readonly masks: readonly number[];
+  /** Per bucket: record count, band scale, then {@link STRIDE} doubles per record. */
+  readonly data: Float64Array;
+  readonly records: readonly TradeAgreement[];
+};
+
+function slotOf(mask: number, k1: number, k2: number, k3: number): number {
+  let h = Math.imul(k1, 0x9e3779b1) ^ Math.imul(k2, 0x85ebca77) ^ Math.imul(k3, 0xc2b2ae3d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 13;
+  return h & mask;
+}
+
+/** The reference of a bucket in table `cell` (9 × relation + cell): 0 when none, {@link SLOW_REF}, or its offset in `data` + 1. */
+export function probe(f: FastIndex, cell: number, k1: number, k2: number, k3: number): number {
+  const t = f.tables[cell] as Int32Array;
+  const mask = f.masks[cell] as number;
+  for (let s = slotOf(mask, k1, k2, k3); ; s = (s + 1) & mask) {
+    const at = 4 * s;
+    const ref = t[at + 3] as number;
+    if (ref === 0) return 0;
+    if (t[at] === k1 && t[at + 1] === k2 && t[at + 2] === k3) return ref;
+  }
+}
+
+/**
+ * Builds the compact index from the object index's parts (relations 0 and 1). `items` are the
+ * index's entries, numbered 0, 1, … in iteration order (`no`), with their attributes set.
+ */
+export function buildFastIndex(
+  customers: ReadonlyMap<string, readonly (Columns | undefined)[]>,
+  groups: readonly ReadonlyMap<string, Columns>[],
+  all: readonly Columns[],
+  items: ReadonlyMap<string, ItemEntry>,
+): FastIndex {
+  const customerNo = new Map<string, number>();
+  const groupNo = new Map<string, number>();
+  const codeNo = new Map<string, number>();
+  const itemGroupNo = new Map<string, number>();
+  const numberOf = (pool: Map<string, number>, key: string): number => {
+    let n = pool.get(key);
+    if (n === undefined) pool.set(key, (n = pool.size));
+    return n;
+  };
+  const entries: { cell: number; k1: number; k2: number; b: Bucket }[][] = Array.from({ length: 18 }, () => []);
+  const chain = (first: Bucket | undefined, cell: number, k1: number, k2: number): void => {
+    for (let b = first; b !== undefined; b = b.next) (entries[cell] as { cell: number; k1: number; k2: number; b: Bucket }[]).push({ cell, k1, k2, b });
+  };
+  const columns = (c: Columns | undefined, account: number, ri: number, row: number): void => {
+    if (c === undefined) return;
+    const cell = 9 * ri + 3 * row;
+    if (c.byItem !== undefined) for (const [id, b] of c.byItem) chain(b, cell, account, (items.get(id) as ItemEntry).no);
+    if (c.byItemGroup !== undefined) for (const [g, b] of c.byItemGroup) chain(b, cell + 1, account, numberOf(itemGroupNo, g));
+    chain(c.allItems, cell + 2, account, 0);
+  };
+  for (let ri = 0; ri <= 1; ri++) {
+    for (const [id, byRelation] of customers) if (byRelation[ri] !== undefined) columns(byRelation[ri], numberOf(customerNo, id), ri, 0);
+    for (const [g, c] of groups[ri] as ReadonlyMap<string, Columns>) columns(c, numberOf(groupNo, g), ri, 1);
+    columns(all[ri], 0, ri, 2);
+  }
+  for (const e of items.values()) {
+    chain(e.allPrice, 6, 0, e.no);
+    chain(e.allLineDiscount, 9 + 6, 0, e.no);
+    for (const [list, ri] of [[e.groupPrice, 0], [e.groupLineDiscount, 1]] as const) {
+      if (list !== undefined) for (let k = 0; k < list.length; k += 2) chain(list[k + 1] as Bucket, 9 * ri + 3, numberOf(groupNo, list[k] as string), e.no);
+    }
+  }
+  let size = 0;
+  for (const list of entries) for (const { b } of list) if (fits(b)) size += 2 + STRIDE * b.records.length;
+  const data = new Float64Array(size);
+  const records: TradeAgreement[] = [];
+  // More currencies and units than the key holds (never seen): every table stays empty, and every search goes through the objects.
+  for (const list of entries) {
+    for (const { b } of list) {
+      numberOf(codeNo, b.currency);
+      numberOf(codeNo, b.unit);
+    }
+  }
+  const usable = codeNo.size < 32768;
+  const tables: Int32Array[] = [];
+  const masks: number[] = [];
+  let o = 0;
+  for (const list of entries) {
+    let capacity = 4;
+    while (capacity < 2 * list.length) capacity *= 2;
+    const table = new Int32Array(4 * capacity);
+    const mask = capacity - 1;
+    for (const { k1, k2, b } of usable ? list : []) {
+      const k3 = 65536 * (codeNo.get(b.currency) as number) + (codeNo.get(b.unit) as number);
+      let ref = SLOW_REF;
+      if (fits(b)) {
+        ref = o + 1;
+        o = writeBucket(data, o, b, records);
+      }
+      let s = slotOf(mask, k1, k2, k3);
+      while (table[4 * s + 3] !== 0) s = (s + 1) & mask;
+      table.set([k1, k2, k3, ref], 4 * s);
+    }
+    tables.push(table);
+    masks.push(mask);
+  }
+  const lineGroupOf = new Int32Array(items.size);
+  for (const e of items.values()) lineGroupOf[e.no] = e.lineDiscountGroup === undefined ? -1 : (itemGroupNo.get(e.lineDiscountGroup) ?? -1);
+  return { customerNo, groupNo, codeNo, lineGroupOf, tables, masks, data, records };
+}
+
+/** An integer's double when it is safe, else NaN. */
+function exact(units: bigint): number {
+  const n = Number(units);
+  return Number.isSafeInteger(n) ? n : Number.NaN;
+}
+
+function fits(b: Bucket): boolean {
+  if (b.scale < 0 || b.records.length > FAST_BUCKET) return false;
+  for (const r of b.records) {
+    for (const v of [r.amount, r.percent1, r.percent2, r.priceUnit]) if (Number.isNaN(exact(v.units))) return false;
+  }
+  return true;
+}
+
+/**
+ * Band scale of the compact index: bands are kept with at least this many decimals (when the
+ * integers stay exact), so that a quantity with up to as many decimals compares as an integer.
+ */
+const BAND_SCALE = 6;
+
+function writeBucket(data: Float64Array, o: number, b: Bucket, records: TradeAgreement[]): number {
+  const keys = b.keys;
+  let scale = Math.max(b.scale, BAND_SCALE);
+  const factor = 10 ** (scale - b.scale);
+  for (let k = 0; k < keys.length; k += 4) {
+    if (!Number.isSafeInteger((keys[k + 2] as number) * factor) || !((keys[k + 3] as number) === Number.POSITIVE_INFINITY || Number.isSafeInteger((keys[k + 3] as number) * factor))) scale = b.scale;
+  }
+  const m = 10 ** (scale - b.scale);
+  data[o] = b.records.length;
+  data[o + 1] = scale;
+  let at = o + 2;
+  b.records.forEach((r, k) => {
+    data.set(
+      [
+        keys[4 * k] as number,
+        keys[4 * k + 1] as number,
+        (keys[4 * k + 2] as number) * m,
+        (keys[4 * k + 3] as number) * m,
+        records.push(r) - 1,
+        exact(r.amount.units),
+        r.amount.scale,
+        exact(r.percent1.units),
+        r.percent1.scale,
+        exact(r.percent2.units),
+        r.percent2.scale,
+        exact(r.priceUnit.units),
+        r.priceUnit.scale,
+        r.findNext ? 1 : 0,
+      ],
+      at,
+    );
+    at += STRIDE;
+  });
+  return at;
+}

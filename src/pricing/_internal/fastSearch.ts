@@ -1,0 +1,178 @@
+import type { Scaled } from '../../money/Scaled.js';
+import { scaledOf } from '../../money/Scaled.js';
+import type { ActivationMatrix, TradeAgreement } from '../schemas.js';
+import { type FastIndex, probe, SLOW_REF, STRIDE } from './fastIndex.js';
+import { type Candidate, type DiscountSum, NO_DISCOUNT } from './search.js';
+
+// Price and line-discount searches of one line without trace or generic currency, on the
+// compact index: the same choices as `findPrice` and `findDiscount` (reference §1.3). They
+// answer SLOW when the line needs the object index (a cell whose bucket is not in the compact
+// index, a quantity or a product beyond exact doubles); the caller then searches it there.
+
+/** The answer "search this line through the object index". */
+export const SLOW = null;
+
+/** What the searches of one order share on the compact index. */
+export type FastOrder = {
+  readonly f: FastIndex;
+  readonly priceCells: readonly boolean[];
+  readonly discountCells: readonly boolean[];
+  /** Account numbers: the customer, its price group, its line-discount group (−1 = none in the index). */
+  readonly customer: number;
+  readonly priceGroup: number;
+  readonly discountGroup: number;
+  readonly currency: number;
+  readonly day: number;
+  /** Scratch: data offsets of a discount's records. */
+  readonly found: number[];
+};
+
+/** The compact-index context of an order, or undefined when its currency has no agreement. */
+export function fastOrder(f: FastIndex, activation: ActivationMatrix, customerId: string, groups: readonly (string | undefined)[], currency: string, day: number): FastOrder | undefined {
+  const cur = f.codeNo.get(currency);
+  if (cur === undefined) return undefined;
+  const groupNo = (g: string | undefined): number => (g === undefined ? -1 : (f.groupNo.get(g) ?? -1));
+  return {
+    f,
+    priceCells: activation.price,
+    discountCells: activation.lineDiscount,
+    customer: f.customerNo.get(customerId) ?? -1,
+    priceGroup: groupNo(groups[0]),
+    discountGroup: groupNo(groups[1]),
+    currency: 65536 * cur,
+    day,
+    found: [],
+  };
+}
+
+/** Exact doubles 10^0 … 10^22 (beyond: undefined, which makes every product NaN). */
+const POW10: readonly number[] = /* @__PURE__ */ Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/** The quantity as an integer at the band scale of the bucket at `o`, or −1 when that is not an exact double. */
+function bandUnits(d: Float64Array, o: number, qUnits: number, qScale: number): number {
+  const q = qUnits * (POW10[(d[o + 1] as number) - qScale] as number);
+  return Number.isSafeInteger(q) ? q : -1;
+}
+
+/** Whether the unit price of the record at `x` is below that at `y` (amount / price unit, compared without dividing); −1 when a product is not exact. */
+function cheaperAt(d: Float64Array, x: number, y: number): number {
+  const lhs = (d[x + 5] as number) * (d[y + 11] as number) * (POW10[(d[y + 6] as number) + (d[x + 12] as number)] as number);
+  const rhs = (d[y + 5] as number) * (d[x + 11] as number) * (POW10[(d[x + 6] as number) + (d[y + 12] as number)] as number);
+  if (!Number.isSafeInteger(lhs) || !Number.isSafeInteger(rhs)) return -1;
+  return lhs < rhs ? 1 : 0;
+}
+
+/** Whether the record at `r` is valid on `day` and its band holds `q`. */
+function matches(d: Float64Array, r: number, day: number, q: number): boolean {
+  return day >= (d[r] as number) && day <= (d[r + 1] as number) && q >= (d[r + 2] as number) && q < (d[r + 3] as number);
+}
+
+/**
+ * The price of a line: lowest over the path, the first cell's best when it has find next off.
+ * `item` is the item number (−1 when the book has no agreement on it), `unit` the unit's code
+ * number (−1 when unknown to the index).
+ */
+export function fastPrice(o: FastOrder, item: number, unit: number, qUnits: number, qScale: number): Candidate | undefined | typeof SLOW {
+  if (item < 0 || unit < 0) return undefined;
+  const f = o.f;
+  const d = f.data;
+  const k3 = o.currency + unit;
+  let best = -1;
+  for (let i = 0; i < 9; i += 3) {
+    if (o.priceCells[i] !== true) continue;
+    const account = i === 0 ? o.customer : i === 3 ? o.priceGroup : 0;
+    if (account < 0) continue;
+    const ref = probe(f, i, account, item, k3);
+    if (ref === 0) continue;
+    if (ref === SLOW_REF) return SLOW;
+    const at = ref - 1;
+    const q = bandUnits(d, at, qUnits, qScale);
+    if (q < 0) return SLOW;
+    const end = at + 2 + STRIDE * (d[at] as number);
+    let c = -1;
+    for (let r = at + 2; r < end; r += STRIDE) {
+      if (!matches(d, r, o.day, q)) continue;
+      if (c < 0) c = r;
+      else {
+        const x = cheaperAt(d, r, c);
+        if (x < 0) return SLOW;
+        if (x === 1) c = r;
+      }
+    }
+    if (c < 0) continue;
+    if (best < 0) best = c;
+    else {
+      const x = cheaperAt(d, c, best);
+      if (x < 0) return SLOW;
+      if (x === 1) best = c;
+    }
+    if (d[c + 13] === 0) break;
+  }
+  if (best < 0) return undefined;
+  const record = f.records[d[best + 4] as number] as TradeAgreement;
+  return { record, amount: record.amount, charges: record.priceCharges, generic: false };
+}
+
+/**
+ * The line discount of a line: records accumulate along the path until one with find next
+ * off. `group` is the number of the item's line-discount group (−1 = none).
+ */
+export function fastDiscount(o: FastOrder, item: number, group: number, unit: number, qUnits: number, qScale: number): DiscountSum | typeof SLOW {
+  if (unit < 0) return NO_DISCOUNT;
+  const f = o.f;
+  const d = f.data;
+  const k3 = o.currency + unit;
+  const found = o.found;
+  let n = 0;
+  let stop = false;
+  for (let i = 0; i < 9 && !stop; i++) {
+    if (o.discountCells[i] !== true) continue;
+    const row = (i / 3) | 0;
+    const account = row === 0 ? o.customer : row === 1 ? o.discountGroup : 0;
+    const column = i - 3 * row;
+    const key = column === 0 ? item : column === 1 ? group : 0;
+    if (account < 0 || key < 0) continue;
+    const ref = probe(f, 9 + i, account, key, k3);
+    if (ref === 0) continue;
+    if (ref === SLOW_REF) return SLOW;
+    const at = ref - 1;
+    const q = bandUnits(d, at, qUnits, qScale);
+    if (q < 0) return SLOW;
+    const end = at + 2 + STRIDE * (d[at] as number);
+    for (let r = at + 2; r < end; r += STRIDE) {
+      if (!matches(d, r, o.day, q)) continue;
+      found[n++] = r;
+      if (d[r + 13] === 0) {
+        stop = true;
+        break;
+      }
+    }
+  }
+  if (n === 0) return NO_DISCOUNT;
+  if (n === 1) {
+    // One record: its own figures (what adding it to zero gives).
+    const r = f.records[d[(found[0] as number) + 4] as number] as TradeAgreement;
+    return { amount: r.amount, percent1: r.percent1, percent2: r.percent2, recordIds: [r.id] };
+  }
+  const amount = sumAt(d, found, n, 5);
+  const percent1 = sumAt(d, found, n, 7);
+  const percent2 = sumAt(d, found, n, 9);
+  if (amount === undefined || percent1 === undefined || percent2 === undefined) return SLOW;
+  const recordIds: string[] = [];
+  for (let k = 0; k < n; k++) recordIds.push((f.records[d[(found[k] as number) + 4] as number] as TradeAgreement).id);
+  return { amount, percent1, percent2, recordIds };
+}
+
+/** Σ of the figure at `field` (units, then scale) of the records at `found`, at the largest scale (and at least 0); undefined when not exact. */
+function sumAt(d: Float64Array, found: readonly number[], n: number, field: number): Scaled | undefined {
+  let scale = 0;
+  for (let k = 0; k < n; k++) scale = Math.max(scale, d[(found[k] as number) + field + 1] as number);
+  let units = 0;
+  for (let k = 0; k < n; k++) {
+    const r = found[k] as number;
+    const term = (d[r + field] as number) * (POW10[scale - (d[r + field + 1] as number)] as number);
+    units += term;
+    if (!Number.isSafeInteger(term) || !Number.isSafeInteger(units)) return undefined;
+  }
+  return scaledOf(BigInt(units), scale);
+}
