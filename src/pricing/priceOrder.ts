@@ -182,19 +182,15 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   const ctx = searchContext(book, customer, currency, generic, opts.asOf);
   const lineCount = order.lines.length;
   const stages: Stage[] = [];
-  // Item entries and base prices first, each in a loop of independent lookups (the processor
-  // overlaps their cache misses), before each line's long chain of dependent searches.
+  // Item entries first, in a loop of independent lookups (the processor overlaps their cache
+  // misses), before each line's long chain of dependent searches; base prices are read only for
+  // lines no agreement prices.
   const entries: (ItemEntry | undefined)[] = [];
   const items = ctx.index.itemsById;
   for (let i = 0; i < lineCount; i++) entries.push(items[(order.lines[i] as ValidLine).itemId]);
   // Units as the index's canonical strings, once per line.
   const units: string[] = [];
-  const bases: (Base | undefined)[] = [];
-  for (let i = 0; i < lineCount; i++) {
-    const unit = codeOf(ctx.index, (order.lines[i] as ValidLine).unit);
-    units.push(unit);
-    bases.push(basePriceOf(entries[i], ctx.currency, unit));
-  }
+  for (let i = 0; i < lineCount; i++) units.push(codeOf(ctx.index, (order.lines[i] as ValidLine).unit));
   // Then, without traces or generic currency, the price and line discount of every line from
   // the compact index (SLOW: the line is searched through the object index in its stage).
   const withPrice = ctx.relations.has('price');
@@ -220,7 +216,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   for (let i = 0; i < lineCount; i++) {
     const price = fastPrices === undefined ? SLOW : fastPrices[i];
     const discount = fastDiscounts === undefined ? SLOW : fastDiscounts[i];
-    stages.push(priceStage(ctx, order.lines[i] as ValidLine, entries[i], units[i] as string, bases[i], price, discount === undefined ? SLOW : discount, opts, generic, tracing));
+    stages.push(priceStage(ctx, order.lines[i] as ValidLine, entries[i], units[i] as string, price, discount === undefined ? SLOW : discount, opts, generic, tracing));
   }
 
   // Multiline: one search per multiline group with Σ quantity of its lines (reference §1.6).
@@ -358,15 +354,14 @@ function totalDiscountMinor(eligible: bigint, total: DiscountSum, rounding: Roun
 
 /**
  * Searches the price (or base price) and the line discount of one line. `lineUnit` (the
- * canonical unit), `ownBase`, and unless {@link SLOW} the price and the line discount, all for
- * the line's own unit, were found beforehand.
+ * canonical unit), and unless {@link SLOW} the price and the line discount, all for the line's
+ * own unit, were found beforehand.
  */
 function priceStage(
   ctx: SearchContext,
   line: ValidLine,
   entry: ItemEntry | undefined,
   lineUnit: string,
-  ownBase: Base | undefined,
   ownPrice: Candidate | undefined | typeof SLOW,
   ownDiscount: DiscountSum | typeof SLOW,
   opts: ValidOptions,
@@ -396,7 +391,7 @@ function priceStage(
     const price = attempt < 0 && ownPrice !== SLOW ? ownPrice : findPrice(ctx, priceItem, unit, quantity, trace);
     let base: { price: Scaled; priceUnit: Scaled } | undefined;
     if (price === undefined) {
-      base = attempt < 0 ? ownBase : basePriceOf(entry, ctx.currency, unit);
+      base = basePriceOf(entry, ctx.currency, unit);
       if (base === undefined && generic?.rate !== undefined) {
         const b = basePriceOf(entry, generic.currency, unit);
         if (b !== undefined) base = { price: scaledOf(b.price.units * generic.rate.units, b.price.scale + generic.rate.scale), priceUnit: b.priceUnit };
