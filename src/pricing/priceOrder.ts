@@ -258,7 +258,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     const { amount: discAmount, percents } = combine(s.lineDiscount, multi, opts.combination);
     s.trace?.push({ kind: 'combination', mode: opts.combination, discountAmount: discAmount, percents });
     const price = s.price?.amount ?? s.base?.price ?? ZERO;
-    const priceUnit = s.price?.record.priceUnit ?? s.base?.priceUnit ?? ONE;
+    const priceUnit = s.price?.priceUnit ?? s.base?.priceUnit ?? ONE;
     const charges = s.price?.charges ?? ZERO;
     const minor = lineAmountMinor(s.quantity, price, discAmount, priceUnit, charges, percents, minorUnit, opts.rounding);
     amounts.push({ price, priceUnit, charges, multi, discAmount, percents, minor });
@@ -304,7 +304,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     if (withTotal) s.trace?.push({ kind: 'totalDiscountShare', share });
     const lineAmount = sameCurrencyMoney(p.minor, currency);
     const netAmount = shareMinor === 0n ? lineAmount : sameCurrencyMoney(p.minor - shareMinor, currency);
-    const priceSource: PricedLine['priceSource'] = s.price === undefined ? { kind: 'basePrice' } : { kind: 'agreement', recordId: s.price.record.id };
+    const priceSource: PricedLine['priceSource'] = s.price === undefined ? { kind: 'basePrice' } : { kind: 'agreement', recordId: s.price.recordId };
     lines.push({
       kind: 'priced',
       lineIndex: i,
@@ -399,7 +399,7 @@ function priceStage(
       if (base === undefined) continue;
       trace?.push({ kind: 'selected', source: 'basePrice', unitPrice: base.price, priceUnit: base.priceUnit });
     } else {
-      trace?.push({ kind: 'selected', source: 'agreement', recordId: price.record.id, unitPrice: price.amount, priceUnit: price.record.priceUnit });
+      trace?.push({ kind: 'selected', source: 'agreement', recordId: price.recordId, unitPrice: price.amount, priceUnit: price.priceUnit });
     }
     const discountItem: ItemKeys = { entry, itemId, itemGroup: entry?.lineDiscountGroup };
     const lineDiscount = attempt < 0 && ownDiscount !== SLOW ? ownDiscount : findDiscount(ctx, 'lineDiscount', discountItem, unit, quantity, trace);

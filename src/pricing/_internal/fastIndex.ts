@@ -1,4 +1,3 @@
-import type { TradeAgreement } from '../schemas.js';
 import type { Bucket, Columns, ItemEntry } from './priceIndex.js';
 
 // The search of prices and line discounts without traces, in flat numeric arrays. Pricing an
@@ -6,16 +5,16 @@ import type { Bucket, Columns, ItemEntry } from './priceIndex.js';
 // reads (map, bucket, key array, record, its amounts), every one a cache miss once the book is
 // large. Here a cell is one probe of an open-addressing table of integers, and the bucket it
 // finds is one run of doubles holding each record's validity, band, amount, percentages, price
-// unit and find-next flag. Record objects are read only for what the result hands out (the
-// chosen price record; the records of a discount). The arrays live outside the JavaScript heap,
-// so a large book adds nothing for the garbage collector to walk.
+// unit, charges and find-next flag, so that the search reads no record object at all (results
+// get new values built from the doubles, and record ids from one array). The arrays live
+// outside the JavaScript heap, so a large book adds nothing for the garbage collector to walk.
 //
 // Only buckets whose every figure is an exact integer double and which are small (scanned
 // whole) go in; a cell whose bucket does not is marked, and a line that meets such a cell, a
 // quantity or a sum that does not fit a double, is searched through the object index instead.
 
-/** Doubles per record in `data`: validity days, band, record number, amount, percentages, price unit, find next. */
-export const STRIDE = 14;
+/** Doubles per record in `data`: validity days, band, record number, amount, percentages, price unit, find next, price charges. */
+export const STRIDE = 16;
 /** Largest bucket searched here (the object index gives larger ones an interval index). */
 const FAST_BUCKET = 8;
 /** A table slot whose bucket is searched through the object index. */
@@ -38,7 +37,8 @@ export type FastIndex = {
   readonly masks: readonly number[];
   /** Per bucket: record count, band scale, then {@link STRIDE} doubles per record. */
   readonly data: Float64Array;
-  readonly records: readonly TradeAgreement[];
+  /** Record ids by record number. */
+  readonly ids: readonly string[];
 };
 
 function slotOf(mask: number, k1: number, k2: number, k3: number): number {
@@ -106,7 +106,7 @@ export function buildFastIndex(
   let size = 0;
   for (const list of entries) for (const { b } of list) if (fits(b)) size += 2 + STRIDE * b.records.length;
   const data = new Float64Array(size);
-  const records: TradeAgreement[] = [];
+  const ids: string[] = [];
   // More currencies and units than the key holds (never seen): every table stays empty, and every search goes through the objects.
   for (const list of entries) {
     for (const { b } of list) {
@@ -128,7 +128,7 @@ export function buildFastIndex(
       let ref = SLOW_REF;
       if (fits(b)) {
         ref = o + 1;
-        o = writeBucket(data, o, b, records);
+        o = writeBucket(data, o, b, ids);
       }
       let s = slotOf(mask, k1, k2, k3);
       while (table[4 * s + 3] !== 0) s = (s + 1) & mask;
@@ -139,7 +139,7 @@ export function buildFastIndex(
   }
   const lineGroupOf = new Int32Array(items.size);
   for (const e of items.values()) lineGroupOf[e.no] = e.lineDiscountGroup === undefined ? -1 : (itemGroupNo.get(e.lineDiscountGroup) ?? -1);
-  return { customerNo, groupNo, codeNo, lineGroupOf, tables, masks, data, records };
+  return { customerNo, groupNo, codeNo, lineGroupOf, tables, masks, data, ids };
 }
 
 /** An integer's double when it is safe, else NaN. */
@@ -151,7 +151,7 @@ function exact(units: bigint): number {
 function fits(b: Bucket): boolean {
   if (b.scale < 0 || b.records.length > FAST_BUCKET) return false;
   for (const r of b.records) {
-    for (const v of [r.amount, r.percent1, r.percent2, r.priceUnit]) if (Number.isNaN(exact(v.units))) return false;
+    for (const v of [r.amount, r.percent1, r.percent2, r.priceUnit, r.priceCharges]) if (Number.isNaN(exact(v.units))) return false;
   }
   return true;
 }
@@ -162,7 +162,7 @@ function fits(b: Bucket): boolean {
  */
 const BAND_SCALE = 6;
 
-function writeBucket(data: Float64Array, o: number, b: Bucket, records: TradeAgreement[]): number {
+function writeBucket(data: Float64Array, o: number, b: Bucket, ids: string[]): number {
   const keys = b.keys;
   let scale = Math.max(b.scale, BAND_SCALE);
   const factor = 10 ** (scale - b.scale);
@@ -180,7 +180,7 @@ function writeBucket(data: Float64Array, o: number, b: Bucket, records: TradeAgr
         keys[4 * k + 1] as number,
         (keys[4 * k + 2] as number) * m,
         (keys[4 * k + 3] as number) * m,
-        records.push(r) - 1,
+        ids.push(r.id) - 1,
         exact(r.amount.units),
         r.amount.scale,
         exact(r.percent1.units),
@@ -190,6 +190,8 @@ function writeBucket(data: Float64Array, o: number, b: Bucket, records: TradeAgr
         exact(r.priceUnit.units),
         r.priceUnit.scale,
         r.findNext ? 1 : 0,
+        exact(r.priceCharges.units),
+        r.priceCharges.scale,
       ],
       at,
     );

@@ -1,6 +1,6 @@
 import type { Scaled } from '../../money/Scaled.js';
 import { scaledOf } from '../../money/Scaled.js';
-import type { ActivationMatrix, TradeAgreement } from '../schemas.js';
+import type { ActivationMatrix } from '../schemas.js';
 import { type FastIndex, probe, SLOW_REF, STRIDE } from './fastIndex.js';
 import { type Candidate, type DiscountSum, NO_DISCOUNT } from './search.js';
 
@@ -109,8 +109,7 @@ export function fastPrice(o: FastOrder, item: number, unit: number, qUnits: numb
     if (d[c + 13] === 0) break;
   }
   if (best < 0) return undefined;
-  const record = f.records[d[best + 4] as number] as TradeAgreement;
-  return { record, amount: record.amount, charges: record.priceCharges, generic: false };
+  return { recordId: f.ids[d[best + 4] as number] as string, amount: scaledAt(d, best + 5), priceUnit: scaledAt(d, best + 11), charges: scaledAt(d, best + 14), generic: false };
 }
 
 /**
@@ -149,22 +148,18 @@ export function fastDiscount(o: FastOrder, item: number, group: number, unit: nu
     }
   }
   if (n === 0) return NO_DISCOUNT;
-  if (n === 1) {
-    // One record: its own figures (what adding it to zero gives).
-    const r = f.records[d[(found[0] as number) + 4] as number] as TradeAgreement;
-    return { amount: r.amount, percent1: r.percent1, percent2: r.percent2, recordIds: [r.id] };
-  }
   const amount = sumAt(d, found, n, 5);
   const percent1 = sumAt(d, found, n, 7);
   const percent2 = sumAt(d, found, n, 9);
   if (amount === undefined || percent1 === undefined || percent2 === undefined) return SLOW;
   const recordIds: string[] = [];
-  for (let k = 0; k < n; k++) recordIds.push((f.records[d[(found[k] as number) + 4] as number] as TradeAgreement).id);
+  for (let k = 0; k < n; k++) recordIds.push(f.ids[d[(found[k] as number) + 4] as number] as string);
   return { amount, percent1, percent2, recordIds };
 }
 
 /** Σ of the figure at `field` (units, then scale) of the records at `found`, at the largest scale (and at least 0); undefined when not exact. */
 function sumAt(d: Float64Array, found: readonly number[], n: number, field: number): Scaled | undefined {
+  if (n === 1) return scaledAt(d, (found[0] as number) + field);
   let scale = 0;
   for (let k = 0; k < n; k++) scale = Math.max(scale, d[(found[k] as number) + field + 1] as number);
   let units = 0;
@@ -174,5 +169,19 @@ function sumAt(d: Float64Array, found: readonly number[], n: number, field: numb
     units += term;
     if (!Number.isSafeInteger(term) || !Number.isSafeInteger(units)) return undefined;
   }
-  return scaledOf(BigInt(units), scale);
+  return units === 0 ? (ZEROS[scale]) : scaledOf(BigInt(units), scale);
+}
+
+/** Zero at scales 0 … 22 (most percentages 2 and discount amounts are zero). */
+const ZEROS: readonly Scaled[] = /* @__PURE__ */ Array.from({ length: 23 }, (_, s) => scaledOf(0n, s));
+
+/**
+ * The figure at `at` (units, then scale) as a new Scaled. Reading a record's own Scaled would
+ * reach two more objects (the value and its bigint), cold in a large book; this allocates
+ * instead (or shares a zero).
+ */
+function scaledAt(d: Float64Array, at: number): Scaled {
+  const units = d[at] as number;
+  const scale = d[at + 1] as number;
+  return units === 0 && scale < ZEROS.length ? (ZEROS[scale] as Scaled) : scaledOf(BigInt(units), scale);
 }

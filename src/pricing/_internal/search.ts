@@ -10,8 +10,8 @@ import { segmentOf } from './segments.js';
 /** Generic currency of a search: its records count, converted at `rate` (none without a rate). */
 export type Generic = { readonly currency: string; readonly rate: Scaled | undefined } | undefined;
 
-/** A matched price record and its amount and charges in the order currency. */
-export type Candidate = { readonly record: TradeAgreement; readonly amount: Scaled; readonly charges: Scaled; readonly generic: boolean };
+/** A matched price record: its id, price unit, and amount and charges in the order currency. */
+export type Candidate = { readonly recordId: string; readonly amount: Scaled; readonly priceUnit: Scaled; readonly charges: Scaled; readonly generic: boolean };
 
 /** What the searches of one order share: the book, the customer's account keys, currency and date. */
 export type SearchContext = {
@@ -343,5 +343,5 @@ export function findPrice(ctx: SearchContext, item: ItemKeys, unit: string, qty:
   }
   if (best === undefined || bestAmount === undefined) return undefined;
   const rate = bestGeneric ? ctx.generic?.rate : undefined;
-  return { record: best, amount: bestAmount, charges: rate === undefined ? best.priceCharges : times(best.priceCharges, rate), generic: bestGeneric };
+  return { recordId: best.id, amount: bestAmount, priceUnit: best.priceUnit, charges: rate === undefined ? best.priceCharges : times(best.priceCharges, rate), generic: bestGeneric };
 }
