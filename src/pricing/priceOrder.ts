@@ -8,7 +8,8 @@ import { CurrencyCodeSchema } from '../money/schemas.js';
 import { lineAmountMinor } from './_internal/lineAmountMinor.js';
 import { isPrepared, OptionsSchema, OrderLineSchema, OrderSchema, type ValidOptions, type ValidOrder } from './_internal/orderSchemas.js';
 import { codeOf, type ItemEntry } from './_internal/priceIndex.js';
-import { fastDiscount, fastOrder, fastPrice, SLOW } from './_internal/fastSearch.js';
+import { ITEM_ROW } from './_internal/fastIndex.js';
+import { fastDiscount, fastOrder, fastPrice, scaledAt, SLOW } from './_internal/fastSearch.js';
 import { exactDouble } from './_internal/integerDoubles.js';
 import { type Candidate, type DiscountSum, findDiscount, findPrice, type Generic, type ItemKeys, NO_DISCOUNT, type SearchContext, searchContext } from './_internal/search.js';
 import type { PriceBook } from './compilePriceBook.js';
@@ -153,7 +154,8 @@ type ValidLine = ValidOrder['lines'][number];
 /** A line after the price and line-discount searches, before the multiline discount. */
 type Stage = {
   readonly line: ValidLine;
-  readonly entry: ItemEntry | undefined;
+  /** The item's number in the index, −1 when the book does not know it. */
+  readonly no: number;
   readonly trace: TraceEntry[] | undefined;
   readonly price: Candidate | undefined;
   readonly base: { readonly price: Scaled; readonly priceUnit: Scaled } | undefined;
@@ -182,12 +184,14 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   const ctx = searchContext(book, customer, currency, generic, opts.asOf);
   const lineCount = order.lines.length;
   const stages: Stage[] = [];
-  // Item entries first, in a loop of independent lookups (the processor overlaps their cache
-  // misses), before each line's long chain of dependent searches; base prices are read only for
-  // lines no agreement prices.
-  const entries: (ItemEntry | undefined)[] = [];
-  const items = ctx.index.itemsById;
-  for (let i = 0; i < lineCount; i++) entries.push(items[(order.lines[i] as ValidLine).itemId]);
+  // Item numbers first, in a loop of independent lookups (the processor overlaps their cache
+  // misses), before each line's long chain of dependent searches. An item's flags, groups and
+  // first base price are numbers in its row of the compact index; its entry object is read
+  // only where a search goes through the object index.
+  const nos: number[] = [];
+  const itemsById = ctx.index.itemsById;
+  for (let i = 0; i < lineCount; i++) nos.push(itemsById[(order.lines[i] as ValidLine).itemId] ?? -1);
+  const rows = ctx.index.fast.itemRows;
   // Units as the index's canonical strings, once per line.
   const units: string[] = [];
   for (let i = 0; i < lineCount; i++) units.push(codeOf(ctx.index, (order.lines[i] as ValidLine).unit));
@@ -204,9 +208,8 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     const codes = fast.f.codeNo;
     const lineGroupOf = fast.f.lineGroupOf;
     for (let i = 0; i < lineCount; i++) {
-      const entry = entries[i];
       const q = (order.lines[i] as ValidLine).quantity;
-      const item = entry === undefined ? -1 : entry.no;
+      const item = nos[i] as number;
       const unit = codes.get(units[i] as string) ?? -1;
       const qUnits = exactDouble(q.units);
       fastPrices.push(withPrice ? fastPrice(fast, item, unit, qUnits, q.scale) : undefined);
@@ -216,25 +219,27 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   for (let i = 0; i < lineCount; i++) {
     const price = fastPrices === undefined ? SLOW : fastPrices[i];
     const discount = fastDiscounts === undefined ? SLOW : fastDiscounts[i];
-    stages.push(priceStage(ctx, order.lines[i] as ValidLine, entries[i], units[i] as string, price, discount === undefined ? SLOW : discount, opts, generic, tracing));
+    stages.push(priceStage(ctx, order.lines[i] as ValidLine, nos[i] as number, units[i] as string, price, discount === undefined ? SLOW : discount, opts, generic, tracing));
   }
 
   // Multiline: one search per multiline group with Σ quantity of its lines (reference §1.6).
-  let groupQty: Map<string, Scaled> | undefined;
+  const multilineGroups = ctx.index.fast.multilineGroups;
+  let groupQty: Map<number, Scaled> | undefined;
   for (const s of stages) {
-    const g = s.entry?.multilineDiscountGroup;
-    if (g === undefined || (s.price === undefined && s.base === undefined)) continue;
+    const g = s.no < 0 ? -1 : (rows[ITEM_ROW * s.no + 1] as number);
+    if (g < 0 || (s.price === undefined && s.base === undefined)) continue;
     groupQty ??= new Map();
     const q = groupQty.get(g);
     groupQty.set(g, q === undefined ? s.line.quantity : addScaled(q, s.line.quantity));
   }
-  let groupDisc: Map<string, { disc: DiscountSum; trace: TraceEntry[] | undefined }> | undefined;
+  let groupDisc: Map<number, { disc: DiscountSum; trace: TraceEntry[] | undefined }> | undefined;
   if (groupQty !== undefined) {
     groupDisc = new Map();
-    const groups = [...groupQty.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const idOf = (g: number): string => multilineGroups[g] as string;
+    const groups = [...groupQty.keys()].sort((a, b) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
     for (const g of groups) {
       const trace: TraceEntry[] | undefined = tracing ? [] : undefined;
-      const item: ItemKeys = { entry: undefined, itemId: '', itemGroup: g };
+      const item: ItemKeys = { entry: undefined, itemId: '', itemGroup: idOf(g) };
       const disc = findDiscount(ctx, 'multilineDiscount', item, '', groupQty.get(g) as Scaled, trace);
       groupDisc.set(g, { disc, trace });
     }
@@ -251,8 +256,8 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
       amounts.push(undefined);
       continue;
     }
-    const g = s.entry?.multilineDiscountGroup;
-    const ml = g === undefined ? undefined : groupDisc?.get(g);
+    const row = ITEM_ROW * s.no;
+    const ml = s.no < 0 ? undefined : groupDisc?.get(rows[row + 1] as number);
     if (ml?.trace !== undefined) s.trace?.push(...ml.trace);
     const multi = ml?.disc ?? NO_DISCOUNT;
     const { amount: discAmount, percents } = combine(s.lineDiscount, multi, opts.combination);
@@ -263,7 +268,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     const minor = lineAmountMinor(s.quantity, price, discAmount, priceUnit, charges, percents, minorUnit, opts.rounding);
     amounts.push({ price, priceUnit, charges, multi, discAmount, percents, minor });
     subtotal += minor;
-    if (s.entry?.totalDiscountEligible ?? true) {
+    if (s.no < 0 || ((rows[row] as number) & 2) !== 0) {
       eligible += minor;
       eligibleIdx.push(i);
       eligibleMinor.push(minor);
@@ -291,7 +296,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     const p = amounts[i];
     const lineId = s.line.lineId;
     if (p === undefined) {
-      const kind = s.entry?.blocked === true ? 'blocked' : 'noPrice';
+      const kind = s.no >= 0 && ((rows[ITEM_ROW * s.no] as number) & 1) !== 0 ? 'blocked' : 'noPrice';
       lines.push(
         lineId === undefined
           ? { kind, lineIndex: i, itemId: s.line.itemId, trace: s.trace ?? NO_TRACE }
@@ -360,7 +365,7 @@ function totalDiscountMinor(eligible: bigint, total: DiscountSum, rounding: Roun
 function priceStage(
   ctx: SearchContext,
   line: ValidLine,
-  entry: ItemEntry | undefined,
+  no: number,
   lineUnit: string,
   ownPrice: Candidate | undefined | typeof SLOW,
   ownDiscount: DiscountSum | typeof SLOW,
@@ -369,12 +374,12 @@ function priceStage(
   tracing: boolean,
 ): Stage {
   const trace: TraceEntry[] | undefined = tracing ? [] : undefined;
-  if (entry?.blocked === true) {
+  const rows = ctx.index.fast.itemRows;
+  if (no >= 0 && ((rows[ITEM_ROW * no] as number) & 1) !== 0) {
     trace?.push({ kind: 'blocked' });
-    return { line, entry, trace, price: undefined, base: undefined, quantity: line.quantity, unit: line.unit, lineDiscount: NO_DISCOUNT };
+    return { line, no, trace, price: undefined, base: undefined, quantity: line.quantity, unit: line.unit, lineDiscount: NO_DISCOUNT };
   }
-  const itemId = entry?.itemId ?? line.itemId;
-  const priceItem: ItemKeys = { entry, itemId, itemGroup: undefined };
+  const entry = no < 0 ? undefined : ctx.index.itemList[no];
   const conversions = opts.unitConversions;
   if (trace !== undefined && generic !== undefined && generic.rate !== undefined) trace.push({ kind: 'genericCurrency', currency: generic.currency, rate: generic.rate });
   // The line's own unit first, then each applicable conversion in the given order.
@@ -388,10 +393,10 @@ function priceStage(
       quantity = scaledOf(line.quantity.units * c.factor.units, line.quantity.scale + c.factor.scale);
       trace?.push({ kind: 'unitConversion', from: c.from, to: c.to, factor: c.factor });
     }
-    const price = attempt < 0 && ownPrice !== SLOW ? ownPrice : findPrice(ctx, priceItem, unit, quantity, trace);
+    const price = attempt < 0 && ownPrice !== SLOW ? ownPrice : findPrice(ctx, { entry, itemId: entry?.itemId ?? line.itemId, itemGroup: undefined }, unit, quantity, trace);
     let base: { price: Scaled; priceUnit: Scaled } | undefined;
     if (price === undefined) {
-      base = basePriceOf(entry, ctx.currency, unit);
+      base = ownBasePrice(ctx, no, entry, unit);
       if (base === undefined && generic?.rate !== undefined) {
         const b = basePriceOf(entry, generic.currency, unit);
         if (b !== undefined) base = { price: scaledOf(b.price.units * generic.rate.units, b.price.scale + generic.rate.scale), priceUnit: b.priceUnit };
@@ -401,16 +406,33 @@ function priceStage(
     } else {
       trace?.push({ kind: 'selected', source: 'agreement', recordId: price.recordId, unitPrice: price.amount, priceUnit: price.priceUnit });
     }
-    const discountItem: ItemKeys = { entry, itemId, itemGroup: entry?.lineDiscountGroup };
-    const lineDiscount = attempt < 0 && ownDiscount !== SLOW ? ownDiscount : findDiscount(ctx, 'lineDiscount', discountItem, unit, quantity, trace);
-    return { line, entry, trace, price, base, quantity, unit, lineDiscount };
+    const lineDiscount =
+      attempt < 0 && ownDiscount !== SLOW ? ownDiscount : findDiscount(ctx, 'lineDiscount', { entry, itemId: entry?.itemId ?? line.itemId, itemGroup: entry?.lineDiscountGroup }, unit, quantity, trace);
+    return { line, no, trace, price, base, quantity, unit, lineDiscount };
   }
   trace?.push({ kind: 'noPrice' });
-  return { line, entry, trace, price: undefined, base: undefined, quantity: line.quantity, unit: line.unit, lineDiscount: NO_DISCOUNT };
+  return { line, no, trace, price: undefined, base: undefined, quantity: line.quantity, unit: line.unit, lineDiscount: NO_DISCOUNT };
 }
 
 /** A base price as pricing uses it. */
 type Base = { readonly price: Scaled; readonly priceUnit: Scaled };
+
+/**
+ * The base price of item `no` in the order currency and `unit`. From the item's row when its
+ * first base price is the one (values built from the row's doubles: the BasePrice object and its
+ * Scaled values are not read) or when it has none; else through its entry.
+ */
+function ownBasePrice(ctx: SearchContext, no: number, entry: ItemEntry | undefined, unit: string): Base | undefined {
+  if (no < 0) return undefined;
+  const f = ctx.index.fast;
+  const row = ITEM_ROW * no;
+  const key = f.itemRows[row + 2] as number;
+  if (key === -1) return undefined;
+  const cur = f.codeNo.get(ctx.currency);
+  const u = f.codeNo.get(unit);
+  if (cur === undefined || u === undefined || key !== 65536 * cur + u) return basePriceOf(entry, ctx.currency, unit);
+  return { price: scaledAt(f.itemRows, row + 3), priceUnit: scaledAt(f.itemRows, row + 5) };
+}
 
 function basePriceOf(entry: ItemEntry | undefined, currency: string, unit: string): Base | undefined {
   if (entry === undefined) return undefined;

@@ -15,6 +15,8 @@ import type { Bucket, Columns, ItemEntry } from './priceIndex.js';
 
 /** Doubles per record in `data`: validity days, band, record number, amount, percentages, price unit, find next, price charges. */
 export const STRIDE = 16;
+/** Doubles per item in `itemRows`. */
+export const ITEM_ROW = 8;
 /** Largest bucket searched here (the object index gives larger ones an interval index). */
 const FAST_BUCKET = 8;
 /** A table slot whose bucket is searched through the object index. */
@@ -27,6 +29,14 @@ export type FastIndex = {
   readonly codeNo: ReadonlyMap<string, number>;
   /** By item number: the number of its line-discount group, −1 when no agreement names the group. */
   readonly lineGroupOf: Int32Array;
+  /**
+   * By item number, {@link ITEM_ROW} doubles: flags (1 blocked, 2 total-discount eligible), the
+   * number of its multiline group (−1 none), and its first base price: currency × 65536 + unit
+   * (−1 none, −2 not exact), price units and scale, price unit units and scale.
+   */
+  readonly itemRows: Float64Array;
+  /** Multiline group ids by number. */
+  readonly multilineGroups: readonly string[];
   /**
    * One open-addressing table per relation index (0, 1) and cell (0–8), at 9 × relation + cell,
    * so that the tables of few keys (groups, all customers, item groups) stay in cache. Slots of
@@ -138,8 +148,26 @@ export function buildFastIndex(
     masks.push(mask);
   }
   const lineGroupOf = new Int32Array(items.size);
-  for (const e of items.values()) lineGroupOf[e.no] = e.lineDiscountGroup === undefined ? -1 : (itemGroupNo.get(e.lineDiscountGroup) ?? -1);
-  return { customerNo, groupNo, codeNo, lineGroupOf, tables, masks, data, ids };
+  const itemRows = new Float64Array(ITEM_ROW * items.size);
+  const multilineGroupNo = new Map<string, number>();
+  for (const e of items.values()) {
+    lineGroupOf[e.no] = e.lineDiscountGroup === undefined ? -1 : (itemGroupNo.get(e.lineDiscountGroup) ?? -1);
+    const bp = e.basePrice;
+    const exactBase = bp !== undefined && !Number.isNaN(exact(bp.price.units)) && !Number.isNaN(exact(bp.priceUnit.units)) && usable;
+    itemRows.set(
+      [
+        (e.blocked ? 1 : 0) + (e.totalDiscountEligible ? 2 : 0),
+        e.multilineDiscountGroup === undefined ? -1 : numberOf(multilineGroupNo, e.multilineDiscountGroup),
+        bp === undefined ? -1 : exactBase ? 65536 * numberOf(codeNo, bp.currency) + numberOf(codeNo, bp.unit) : -2,
+        exactBase ? exact(bp.price.units) : 0,
+        bp?.price.scale ?? 0,
+        exactBase ? exact(bp.priceUnit.units) : 0,
+        bp?.priceUnit.scale ?? 0,
+      ],
+      ITEM_ROW * e.no,
+    );
+  }
+  return { customerNo, groupNo, codeNo, lineGroupOf, itemRows, multilineGroups: [...multilineGroupNo.keys()], tables, masks, data, ids };
 }
 
 /** An integer's double when it is safe, else NaN. */

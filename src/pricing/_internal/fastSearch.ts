@@ -180,7 +180,7 @@ const ZEROS: readonly Scaled[] = /* @__PURE__ */ Array.from({ length: 23 }, (_, 
  * reach two more objects (the value and its bigint), cold in a large book; this allocates
  * instead (or shares a zero).
  */
-function scaledAt(d: Float64Array, at: number): Scaled {
+export function scaledAt(d: Float64Array, at: number): Scaled {
   const units = d[at] as number;
   const scale = d[at + 1] as number;
   return units === 0 && scale < ZEROS.length ? (ZEROS[scale] as Scaled) : scaledOf(BigInt(units), scale);

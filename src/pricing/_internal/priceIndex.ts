@@ -92,11 +92,15 @@ export type PriceIndex = {
   readonly all: readonly Columns[];
   readonly items: ReadonlyMap<string, ItemEntry>;
   /**
-   * The same entries in a null-prototype object, for the lookup of every order line: the
+   * The entries' numbers in a null-prototype object, for the lookup of every order line: the
    * line's item id is a string the host made, and a property lookup internalises it once and
-   * then finds it by identity, where a `Map` compares its characters on every lookup.
+   * then finds it by identity, where a `Map` compares its characters on every lookup. The value
+   * is a small integer held in the dictionary itself: no entry object is read to find the item's
+   * row of numbers in the compact index.
    */
-  readonly itemsById: Readonly<Record<string, ItemEntry | undefined>>;
+  readonly itemsById: Readonly<Record<string, number | undefined>>;
+  /** The entries by number (`no`). */
+  readonly itemList: readonly ItemEntry[];
   /** The canonical object of each currency and unit string of the index. */
   readonly codes: ReadonlyMap<string, string>;
   /** The canonical object of each customer group id of the index. */
@@ -261,9 +265,9 @@ export function buildPriceIndex(
     e.totalDiscountEligible = item.totalDiscountEligible;
     e.blocked = item.blocked === true;
   }
-  const itemsById = Object.create(null) as Record<string, ItemEntry | undefined>;
-  for (const [id, e] of itemMap) itemsById[id] = e;
-  return { customers, groups, all, items: itemMap, itemsById, codes, groupIds, fast: buildFastIndex(customers, groups, all, itemMap) };
+  const itemsById = Object.create(null) as Record<string, number | undefined>;
+  for (const [id, e] of itemMap) itemsById[id] = e.no;
+  return { customers, groups, all, items: itemMap, itemsById, itemList: [...itemMap.values()], codes, groupIds, fast: buildFastIndex(customers, groups, all, itemMap) };
 }
 
 function byText(a: string, b: string): number {
