@@ -11,7 +11,7 @@ import { codeOf, type ItemEntry } from './_internal/priceIndex.js';
 import { ITEM_ROW } from './_internal/fastIndex.js';
 import { fastDiscount, fastOrder, fastPrice, scaledAt, SLOW } from './_internal/fastSearch.js';
 import { exactDouble } from './_internal/integerDoubles.js';
-import { type Candidate, type DiscountSum, findDiscount, findPrice, type Generic, type ItemKeys, NO_DISCOUNT, type SearchContext, searchContext } from './_internal/search.js';
+import { type Candidate, type DiscountSum, findDiscount, findPrice, type Generic, NO_DISCOUNT, type SearchContext, searchContext } from './_internal/search.js';
 import type { PriceBook } from './compilePriceBook.js';
 import type { CombinationMode, PricingTrace, TraceEntry } from './PricingTrace.js';
 import { type BasePrice, type CustomerContext, CustomerContextSchema } from './schemas.js';
@@ -213,7 +213,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
       const unit = codes.get(units[i] as string) ?? -1;
       const qUnits = exactDouble(q.units);
       fastPrices.push(withPrice ? fastPrice(fast, item, unit, qUnits, q.scale) : undefined);
-      fastDiscounts.push(withDiscount ? fastDiscount(fast, item, item < 0 ? -1 : (lineGroupOf[item] as number), unit, qUnits, q.scale) : NO_DISCOUNT);
+      fastDiscounts.push(withDiscount ? fastDiscount(fast, 1, item, item < 0 ? -1 : (lineGroupOf[item] as number), unit, qUnits, q.scale) : NO_DISCOUNT);
     }
   }
   for (let i = 0; i < lineCount; i++) {
@@ -223,7 +223,8 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   }
 
   // Multiline: one search per multiline group with Σ quantity of its lines (reference §1.6).
-  const multilineGroups = ctx.index.fast.multilineGroups;
+  const itemGroups = ctx.index.fast.itemGroups;
+  const noUnit = fast === undefined ? -1 : (fast.f.codeNo.get('') ?? -1);
   let groupQty: Map<number, Scaled> | undefined;
   for (const s of stages) {
     const g = s.no < 0 ? -1 : (rows[ITEM_ROW * s.no + 1] as number);
@@ -235,12 +236,13 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   let groupDisc: Map<number, { disc: DiscountSum; trace: TraceEntry[] | undefined }> | undefined;
   if (groupQty !== undefined) {
     groupDisc = new Map();
-    const idOf = (g: number): string => multilineGroups[g] as string;
+    const idOf = (g: number): string => itemGroups[g] as string;
     const groups = [...groupQty.keys()].sort((a, b) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
     for (const g of groups) {
       const trace: TraceEntry[] | undefined = tracing ? [] : undefined;
-      const item: ItemKeys = { entry: undefined, itemId: '', itemGroup: idOf(g) };
-      const disc = findDiscount(ctx, 'multilineDiscount', item, '', groupQty.get(g) as Scaled, trace);
+      const q = groupQty.get(g) as Scaled;
+      const found = fast === undefined ? SLOW : fastDiscount(fast, 2, -1, g, noUnit, exactDouble(q.units), q.scale);
+      const disc = found !== SLOW ? found : findDiscount(ctx, 'multilineDiscount', { entry: undefined, itemId: '', itemGroup: idOf(g) }, '', q, trace);
       groupDisc.set(g, { disc, trace });
     }
   }
@@ -279,7 +281,8 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   const orderTrace: TraceEntry[] | undefined = tracing ? [] : undefined;
   let total = NO_DISCOUNT;
   if (withTotal && eligibleIdx.length > 0) {
-    total = findDiscount(ctx, 'totalDiscount', { entry: undefined, itemId: '', itemGroup: '' }, '', scaledOf(eligible, minorUnit), orderTrace);
+    const found = fast === undefined ? SLOW : fastDiscount(fast, 3, -1, -1, noUnit, exactDouble(eligible), minorUnit);
+    total = found !== SLOW ? found : findDiscount(ctx, 'totalDiscount', { entry: undefined, itemId: '', itemGroup: '' }, '', scaledOf(eligible, minorUnit), orderTrace);
   }
   const discMinor = total.recordIds.length === 0 ? 0n : totalDiscountMinor(eligible, total, opts.rounding);
   let shares: bigint[] | undefined;

@@ -1,7 +1,7 @@
 import type { Bucket, Columns, ItemEntry } from './priceIndex.js';
 
-// The search of prices and line discounts without traces, in flat numeric arrays. Pricing an
-// order line visits up to 12 cells; through the object index each is a chain of dependent
+// The search of trade agreements without traces, in flat numeric arrays. Pricing an order line
+// visits up to 12 cells; through the object index each is a chain of dependent
 // reads (map, bucket, key array, record, its amounts), every one a cache miss once the book is
 // large. Here a cell is one probe of an open-addressing table of integers, and the bucket it
 // finds is one run of doubles holding each record's validity, band, amount, percentages, price
@@ -22,7 +22,7 @@ const FAST_BUCKET = 8;
 /** A table slot whose bucket is searched through the object index. */
 export const SLOW_REF = -1;
 
-/** The compact search structure of prices (relation index 0) and line discounts (1). */
+/** The compact search structure of prices, line, multiline and total discounts (relation index 0–3). */
 export type FastIndex = {
   readonly customerNo: ReadonlyMap<string, number>;
   readonly groupNo: ReadonlyMap<string, number>;
@@ -35,10 +35,10 @@ export type FastIndex = {
    * (−1 none, −2 not exact), price units and scale, price unit units and scale.
    */
   readonly itemRows: Float64Array;
-  /** Multiline group ids by number. */
-  readonly multilineGroups: readonly string[];
+  /** Item group ids (line-discount and multiline groups) by number. */
+  readonly itemGroups: readonly string[];
   /**
-   * One open-addressing table per relation index (0, 1) and cell (0–8), at 9 × relation + cell,
+   * One open-addressing table per relation index (0–3) and cell (0–8), at 9 × relation + cell,
    * so that the tables of few keys (groups, all customers, item groups) stay in cache. Slots of
    * 4 integers: account number, item key number, currency × 65536 + unit, reference (0 empty,
    * −1 slow, else offset + 1 in `data`).
@@ -72,7 +72,7 @@ export function probe(f: FastIndex, cell: number, k1: number, k2: number, k3: nu
 }
 
 /**
- * Builds the compact index from the object index's parts (relations 0 and 1). `items` are the
+ * Builds the compact index from the object index's parts. `items` are the
  * index's entries, numbered 0, 1, … in iteration order (`no`), with their attributes set.
  */
 export function buildFastIndex(
@@ -90,9 +90,9 @@ export function buildFastIndex(
     if (n === undefined) pool.set(key, (n = pool.size));
     return n;
   };
-  const entries: { cell: number; k1: number; k2: number; b: Bucket }[][] = Array.from({ length: 18 }, () => []);
+  const entries: { k1: number; k2: number; b: Bucket }[][] = Array.from({ length: 36 }, () => []);
   const chain = (first: Bucket | undefined, cell: number, k1: number, k2: number): void => {
-    for (let b = first; b !== undefined; b = b.next) (entries[cell] as { cell: number; k1: number; k2: number; b: Bucket }[]).push({ cell, k1, k2, b });
+    for (let b = first; b !== undefined; b = b.next) (entries[cell] as { k1: number; k2: number; b: Bucket }[]).push({ k1, k2, b });
   };
   const columns = (c: Columns | undefined, account: number, ri: number, row: number): void => {
     if (c === undefined) return;
@@ -101,7 +101,7 @@ export function buildFastIndex(
     if (c.byItemGroup !== undefined) for (const [g, b] of c.byItemGroup) chain(b, cell + 1, account, numberOf(itemGroupNo, g));
     chain(c.allItems, cell + 2, account, 0);
   };
-  for (let ri = 0; ri <= 1; ri++) {
+  for (let ri = 0; ri <= 3; ri++) {
     for (const [id, byRelation] of customers) if (byRelation[ri] !== undefined) columns(byRelation[ri], numberOf(customerNo, id), ri, 0);
     for (const [g, c] of groups[ri] as ReadonlyMap<string, Columns>) columns(c, numberOf(groupNo, g), ri, 1);
     columns(all[ri], 0, ri, 2);
@@ -149,7 +149,6 @@ export function buildFastIndex(
   }
   const lineGroupOf = new Int32Array(items.size);
   const itemRows = new Float64Array(ITEM_ROW * items.size);
-  const multilineGroupNo = new Map<string, number>();
   for (const e of items.values()) {
     lineGroupOf[e.no] = e.lineDiscountGroup === undefined ? -1 : (itemGroupNo.get(e.lineDiscountGroup) ?? -1);
     const bp = e.basePrice;
@@ -157,7 +156,7 @@ export function buildFastIndex(
     itemRows.set(
       [
         (e.blocked ? 1 : 0) + (e.totalDiscountEligible ? 2 : 0),
-        e.multilineDiscountGroup === undefined ? -1 : numberOf(multilineGroupNo, e.multilineDiscountGroup),
+        e.multilineDiscountGroup === undefined ? -1 : numberOf(itemGroupNo, e.multilineDiscountGroup),
         bp === undefined ? -1 : exactBase ? 65536 * numberOf(codeNo, bp.currency) + numberOf(codeNo, bp.unit) : -2,
         exactBase ? exact(bp.price.units) : 0,
         bp?.price.scale ?? 0,
@@ -167,7 +166,7 @@ export function buildFastIndex(
       ITEM_ROW * e.no,
     );
   }
-  return { customerNo, groupNo, codeNo, lineGroupOf, itemRows, multilineGroups: [...multilineGroupNo.keys()], tables, masks, data, ids };
+  return { customerNo, groupNo, codeNo, lineGroupOf, itemRows, itemGroups: [...itemGroupNo.keys()], tables, masks, data, ids };
 }
 
 /** An integer's double when it is safe, else NaN. */

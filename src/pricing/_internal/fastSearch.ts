@@ -1,13 +1,15 @@
 import type { Scaled } from '../../money/Scaled.js';
 import { scaledOf } from '../../money/Scaled.js';
-import type { ActivationMatrix } from '../schemas.js';
+import type { ActivationMatrix, Relation } from '../schemas.js';
 import { type FastIndex, probe, SLOW_REF, STRIDE } from './fastIndex.js';
-import { type Candidate, type DiscountSum, NO_DISCOUNT } from './search.js';
+import { ALLOWED, type Candidate, type DiscountSum, NO_DISCOUNT } from './search.js';
 
-// Price and line-discount searches of one line without trace or generic currency, on the
-// compact index: the same choices as `findPrice` and `findDiscount` (reference §1.3). They
-// answer SLOW when the line needs the object index (a cell whose bucket is not in the compact
-// index, a quantity or a product beyond exact doubles); the caller then searches it there.
+const RELATIONS: readonly Relation[] = ['price', 'lineDiscount', 'multilineDiscount', 'totalDiscount'];
+
+// Price and discount searches without trace or generic currency, on the compact index: the
+// same choices as `findPrice` and `findDiscount` (reference §1.3). They answer SLOW when the
+// search needs the object index (a cell whose bucket is not in the compact index, a quantity or
+// a product beyond exact doubles); the caller then searches there.
 
 /** The answer "search this line through the object index". */
 export const SLOW = null;
@@ -15,12 +17,12 @@ export const SLOW = null;
 /** What the searches of one order share on the compact index. */
 export type FastOrder = {
   readonly f: FastIndex;
-  readonly priceCells: readonly boolean[];
-  readonly discountCells: readonly boolean[];
-  /** Account numbers: the customer, its price group, its line-discount group (−1 = none in the index). */
+  /** By relation index: whether each of the 9 cells is searched (activated and allowed for the relation). */
+  readonly cells: readonly (readonly boolean[])[];
+  /** Account numbers (−1 = none in the index): the customer, and its group of each relation index. */
   readonly customer: number;
-  readonly priceGroup: number;
-  readonly discountGroup: number;
+  readonly groups: readonly number[];
+  /** The order currency's code number × 65536. */
   readonly currency: number;
   readonly day: number;
   /** Scratch: data offsets of a discount's records. */
@@ -31,14 +33,11 @@ export type FastOrder = {
 export function fastOrder(f: FastIndex, activation: ActivationMatrix, customerId: string, groups: readonly (string | undefined)[], currency: string, day: number): FastOrder | undefined {
   const cur = f.codeNo.get(currency);
   if (cur === undefined) return undefined;
-  const groupNo = (g: string | undefined): number => (g === undefined ? -1 : (f.groupNo.get(g) ?? -1));
   return {
     f,
-    priceCells: activation.price,
-    discountCells: activation.lineDiscount,
+    cells: RELATIONS.map((relation) => activation[relation].map((on, i) => on && (ALLOWED[relation][i] as boolean))),
     customer: f.customerNo.get(customerId) ?? -1,
-    priceGroup: groupNo(groups[0]),
-    discountGroup: groupNo(groups[1]),
+    groups: groups.map((g) => (g === undefined ? -1 : (f.groupNo.get(g) ?? -1))),
     currency: 65536 * cur,
     day,
     found: [],
@@ -77,10 +76,12 @@ export function fastPrice(o: FastOrder, item: number, unit: number, qUnits: numb
   const f = o.f;
   const d = f.data;
   const k3 = o.currency + unit;
+  const cells = o.cells[0] as readonly boolean[];
+  const group = o.groups[0] as number;
   let best = -1;
   for (let i = 0; i < 9; i += 3) {
-    if (o.priceCells[i] !== true) continue;
-    const account = i === 0 ? o.customer : i === 3 ? o.priceGroup : 0;
+    if (cells[i] !== true) continue;
+    const account = i === 0 ? o.customer : i === 3 ? group : 0;
     if (account < 0) continue;
     const ref = probe(f, i, account, item, k3);
     if (ref === 0) continue;
@@ -113,25 +114,29 @@ export function fastPrice(o: FastOrder, item: number, unit: number, qUnits: numb
 }
 
 /**
- * The line discount of a line: records accumulate along the path until one with find next
- * off. `group` is the number of the item's line-discount group (−1 = none).
+ * The discount of relation index `ri` (1 line, 2 multiline, 3 total): records accumulate
+ * along the path until one with find next off. `item` is the item number, `group` the item
+ * group's number (−1 = none); `unit` the code number of the line's unit ('' for multiline and
+ * total discounts).
  */
-export function fastDiscount(o: FastOrder, item: number, group: number, unit: number, qUnits: number, qScale: number): DiscountSum | typeof SLOW {
+export function fastDiscount(o: FastOrder, ri: number, item: number, group: number, unit: number, qUnits: number, qScale: number): DiscountSum | typeof SLOW {
   if (unit < 0) return NO_DISCOUNT;
   const f = o.f;
   const d = f.data;
   const k3 = o.currency + unit;
   const found = o.found;
+  const cells = o.cells[ri] as readonly boolean[];
+  const accountGroup = o.groups[ri] as number;
   let n = 0;
   let stop = false;
   for (let i = 0; i < 9 && !stop; i++) {
-    if (o.discountCells[i] !== true) continue;
+    if (cells[i] !== true) continue;
     const row = (i / 3) | 0;
-    const account = row === 0 ? o.customer : row === 1 ? o.discountGroup : 0;
+    const account = row === 0 ? o.customer : row === 1 ? accountGroup : 0;
     const column = i - 3 * row;
     const key = column === 0 ? item : column === 1 ? group : 0;
     if (account < 0 || key < 0) continue;
-    const ref = probe(f, 9 + i, account, key, k3);
+    const ref = probe(f, 9 * ri + i, account, key, k3);
     if (ref === 0) continue;
     if (ref === SLOW_REF) return SLOW;
     const at = ref - 1;

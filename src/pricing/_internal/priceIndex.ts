@@ -105,7 +105,7 @@ export type PriceIndex = {
   readonly codes: ReadonlyMap<string, string>;
   /** The canonical object of each customer group id of the index. */
   readonly groupIds: ReadonlyMap<string, string>;
-  /** Prices and line discounts again, in flat numeric arrays, for searches without trace. */
+  /** The agreements again, in flat numeric arrays, for searches without trace. */
   readonly fast: FastIndex;
 };
 

@@ -67,7 +67,8 @@ export function searchContext(
   };
 }
 
-const ALLOWED: Readonly<Record<Relation, readonly boolean[]>> = {
+/** The cells D365 allows per relation (reference §1.3), in search order. */
+export const ALLOWED: Readonly<Record<Relation, readonly boolean[]>> = {
   price: [true, false, false, true, false, false, true, false, false],
   lineDiscount: [true, true, true, true, true, true, true, true, true],
   multilineDiscount: [false, true, true, false, true, true, false, true, true],
