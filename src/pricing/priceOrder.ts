@@ -191,7 +191,13 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   const nos: number[] = [];
   const itemsById = ctx.index.itemsById;
   for (let i = 0; i < lineCount; i++) nos.push(itemsById[(order.lines[i] as ValidLine).itemId] ?? -1);
+  // Then their rows, read once here in the same way (the line-discount group is the last figure).
   const rows = ctx.index.fast.itemRows;
+  const lineGroups: number[] = [];
+  for (let i = 0; i < lineCount; i++) {
+    const no = nos[i] as number;
+    lineGroups.push(no < 0 ? -1 : (rows[ITEM_ROW * no + 7] as number));
+  }
   // Units as the index's canonical strings, once per line.
   const units: string[] = [];
   for (let i = 0; i < lineCount; i++) units.push(codeOf(ctx.index, (order.lines[i] as ValidLine).unit));
@@ -206,14 +212,13 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     fastPrices = [];
     fastDiscounts = [];
     const codes = fast.f.codeNo;
-    const lineGroupOf = fast.f.lineGroupOf;
     for (let i = 0; i < lineCount; i++) {
       const q = (order.lines[i] as ValidLine).quantity;
       const item = nos[i] as number;
       const unit = codes.get(units[i] as string) ?? -1;
       const qUnits = exactDouble(q.units);
       fastPrices.push(withPrice ? fastPrice(fast, item, unit, qUnits, q.scale) : undefined);
-      fastDiscounts.push(withDiscount ? fastDiscount(fast, 1, item, item < 0 ? -1 : (lineGroupOf[item] as number), unit, qUnits, q.scale) : NO_DISCOUNT);
+      fastDiscounts.push(withDiscount ? fastDiscount(fast, 1, item, lineGroups[i] as number, unit, qUnits, q.scale) : NO_DISCOUNT);
     }
   }
   for (let i = 0; i < lineCount; i++) {

@@ -27,12 +27,11 @@ export type FastIndex = {
   readonly customerNo: ReadonlyMap<string, number>;
   readonly groupNo: ReadonlyMap<string, number>;
   readonly codeNo: ReadonlyMap<string, number>;
-  /** By item number: the number of its line-discount group, −1 when no agreement names the group. */
-  readonly lineGroupOf: Int32Array;
   /**
    * By item number, {@link ITEM_ROW} doubles: flags (1 blocked, 2 total-discount eligible), the
-   * number of its multiline group (−1 none), and its first base price: currency × 65536 + unit
-   * (−1 none, −2 not exact), price units and scale, price unit units and scale.
+   * number of its multiline group (−1 none), its first base price: currency × 65536 + unit
+   * (−1 none, −2 not exact), price units and scale, price unit units and scale; and the number
+   * of its line-discount group (−1 none). Group numbers are of one pool, `itemGroups`.
    */
   readonly itemRows: Float64Array;
   /** Item group ids (line-discount and multiline groups) by number. */
@@ -147,10 +146,8 @@ export function buildFastIndex(
     tables.push(table);
     masks.push(mask);
   }
-  const lineGroupOf = new Int32Array(items.size);
   const itemRows = new Float64Array(ITEM_ROW * items.size);
   for (const e of items.values()) {
-    lineGroupOf[e.no] = e.lineDiscountGroup === undefined ? -1 : (itemGroupNo.get(e.lineDiscountGroup) ?? -1);
     const bp = e.basePrice;
     const exactBase = bp !== undefined && !Number.isNaN(exact(bp.price.units)) && !Number.isNaN(exact(bp.priceUnit.units)) && usable;
     itemRows.set(
@@ -162,11 +159,12 @@ export function buildFastIndex(
         bp?.price.scale ?? 0,
         exactBase ? exact(bp.priceUnit.units) : 0,
         bp?.priceUnit.scale ?? 0,
+        e.lineDiscountGroup === undefined ? -1 : numberOf(itemGroupNo, e.lineDiscountGroup),
       ],
       ITEM_ROW * e.no,
     );
   }
-  return { customerNo, groupNo, codeNo, lineGroupOf, itemRows, itemGroups: [...itemGroupNo.keys()], tables, masks, data, ids };
+  return { customerNo, groupNo, codeNo, itemRows, itemGroups: [...itemGroupNo.keys()], tables, masks, data, ids };
 }
 
 /** An integer's double when it is safe, else NaN. */
