@@ -1,17 +1,17 @@
 import { parseInput } from '../errors/parseInput.js';
-import { allocateMoney } from '../money/allocateMoney.js';
 import { requireMinorUnit } from '../money/currencies.js';
 import { type Money, sameCurrencyMoney } from '../money/Money.js';
 import { type RoundingMode, divideRounded } from '../money/rounding.js';
 import { type DecimalInput, pow10, type Scaled, scaledOf } from '../money/Scaled.js';
 import { CurrencyCodeSchema } from '../money/schemas.js';
+import { allocateShares } from './_internal/allocateShares.js';
 import { lineAmountMinor } from './_internal/lineAmountMinor.js';
 import { isPrepared, OptionsSchema, OrderLineSchema, OrderSchema, type ValidOptions, type ValidOrder } from './_internal/orderSchemas.js';
 import { codeOf, type ItemEntry } from './_internal/priceIndex.js';
 import { ITEM_ROW } from './_internal/fastIndex.js';
 import { fastDiscount, fastOrder, fastPrice, scaledAt, SLOW } from './_internal/fastSearch.js';
 import { exactDouble } from './_internal/integerDoubles.js';
-import { type Candidate, type DiscountSum, findDiscount, findPrice, type Generic, NO_DISCOUNT, type SearchContext, searchContext } from './_internal/search.js';
+import { add, type Candidate, type DiscountSum, findDiscount, findPrice, type Generic, NO_DISCOUNT, type SearchContext, searchContext } from './_internal/search.js';
 import type { PriceBook } from './compilePriceBook.js';
 import type { CombinationMode, PricingTrace, TraceEntry } from './PricingTrace.js';
 import { type BasePrice, type CustomerContext, CustomerContextSchema } from './schemas.js';
@@ -183,24 +183,24 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   const generic: Generic = opts.genericCurrency === undefined ? undefined : { currency: opts.genericCurrency.currency, rate: opts.genericCurrency.rate };
   const ctx = searchContext(book, customer, currency, generic, opts.asOf);
   const lineCount = order.lines.length;
-  const stages: Stage[] = [];
+  const stages: Stage[] = new Array<Stage>(lineCount);
   // Item numbers first, in a loop of independent lookups (the processor overlaps their cache
   // misses), before each line's long chain of dependent searches. An item's flags, groups and
   // first base price are numbers in its row of the compact index; its entry object is read
   // only where a search goes through the object index.
-  const nos: number[] = [];
+  const nos = new Int32Array(lineCount);
   const itemsById = ctx.index.itemsById;
-  for (let i = 0; i < lineCount; i++) nos.push(itemsById[(order.lines[i] as ValidLine).itemId] ?? -1);
+  for (let i = 0; i < lineCount; i++) nos[i] = itemsById[(order.lines[i] as ValidLine).itemId] ?? -1;
   // Then their rows, read once here in the same way (the line-discount group is the last figure).
   const rows = ctx.index.fast.itemRows;
-  const lineGroups: number[] = [];
+  const lineGroups = new Int32Array(lineCount);
   for (let i = 0; i < lineCount; i++) {
     const no = nos[i] as number;
-    lineGroups.push(no < 0 ? -1 : (rows[ITEM_ROW * no + 7] as number));
+    lineGroups[i] = no < 0 ? -1 : (rows[ITEM_ROW * no + 7] as number);
   }
   // Units as the index's canonical strings, once per line.
-  const units: string[] = [];
-  for (let i = 0; i < lineCount; i++) units.push(codeOf(ctx.index, (order.lines[i] as ValidLine).unit));
+  const units = new Array<string>(lineCount);
+  for (let i = 0; i < lineCount; i++) units[i] = codeOf(ctx.index, (order.lines[i] as ValidLine).unit);
   // Then, without traces or generic currency, the price and line discount of every line from
   // the compact index (SLOW: the line is searched through the object index in its stage).
   const withPrice = ctx.relations.has('price');
@@ -209,22 +209,22 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   let fastPrices: (Candidate | undefined | typeof SLOW)[] | undefined;
   let fastDiscounts: (DiscountSum | typeof SLOW)[] | undefined;
   if (fast !== undefined) {
-    fastPrices = [];
-    fastDiscounts = [];
+    fastPrices = new Array<Candidate | undefined | typeof SLOW>(lineCount);
+    fastDiscounts = new Array<DiscountSum | typeof SLOW>(lineCount);
     const codes = fast.f.codeNo;
     for (let i = 0; i < lineCount; i++) {
       const q = (order.lines[i] as ValidLine).quantity;
       const item = nos[i] as number;
       const unit = codes.get(units[i] as string) ?? -1;
       const qUnits = exactDouble(q.units);
-      fastPrices.push(withPrice ? fastPrice(fast, item, unit, qUnits, q.scale) : undefined);
-      fastDiscounts.push(withDiscount ? fastDiscount(fast, 1, item, lineGroups[i] as number, unit, qUnits, q.scale) : NO_DISCOUNT);
+      fastPrices[i] = withPrice ? fastPrice(fast, item, unit, qUnits, q.scale) : undefined;
+      fastDiscounts[i] = withDiscount ? fastDiscount(fast, 1, item, lineGroups[i] as number, unit, qUnits, q.scale) : NO_DISCOUNT;
     }
   }
   for (let i = 0; i < lineCount; i++) {
     const price = fastPrices === undefined ? SLOW : fastPrices[i];
     const discount = fastDiscounts === undefined ? SLOW : fastDiscounts[i];
-    stages.push(priceStage(ctx, order.lines[i] as ValidLine, nos[i] as number, units[i] as string, price, discount === undefined ? SLOW : discount, opts, generic, tracing));
+    stages[i] = priceStage(ctx, order.lines[i] as ValidLine, nos[i] as number, units[i] as string, price, discount === undefined ? SLOW : discount, opts, generic, tracing);
   }
 
   // Multiline: one search per multiline group with Σ quantity of its lines (reference §1.6).
@@ -252,7 +252,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     }
   }
 
-  const amounts: (Amounts | undefined)[] = [];
+  const amounts = new Array<Amounts | undefined>(lineCount);
   let subtotal = 0n;
   let eligible = 0n;
   const eligibleIdx: number[] = [];
@@ -260,7 +260,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   for (let i = 0; i < lineCount; i++) {
     const s = stages[i] as Stage;
     if (s.price === undefined && s.base === undefined) {
-      amounts.push(undefined);
+      amounts[i] = undefined;
       continue;
     }
     const row = ITEM_ROW * s.no;
@@ -273,7 +273,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     const priceUnit = s.price?.priceUnit ?? s.base?.priceUnit ?? ONE;
     const charges = s.price?.charges ?? ZERO;
     const minor = lineAmountMinor(s.quantity, price, discAmount, priceUnit, charges, percents, minorUnit, opts.rounding);
-    amounts.push({ price, priceUnit, charges, multi, discAmount, percents, minor });
+    amounts[i] = { price, priceUnit, charges, multi, discAmount, percents, minor };
     subtotal += minor;
     if (s.no < 0 || ((rows[row] as number) & 2) !== 0) {
       eligible += minor;
@@ -292,24 +292,23 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   const discMinor = total.recordIds.length === 0 ? 0n : totalDiscountMinor(eligible, total, opts.rounding);
   let shares: bigint[] | undefined;
   if (discMinor !== 0n && eligible !== 0n) {
-    const parts = allocateMoney(sameCurrencyMoney(discMinor, currency), eligibleMinor);
+    const parts = allocateShares(discMinor, eligibleMinor, currency);
     shares = [];
-    for (let k = 0; k < eligibleIdx.length; k++) shares[eligibleIdx[k] as number] = (parts[k] as Money).minor;
+    for (let k = 0; k < eligibleIdx.length; k++) shares[eligibleIdx[k] as number] = parts[k] as bigint;
   }
 
   const zero = sameCurrencyMoney(0n, currency);
-  const lines: LineOutcome[] = [];
+  const lines = new Array<LineOutcome>(lineCount);
   for (let i = 0; i < lineCount; i++) {
     const s = stages[i] as Stage;
     const p = amounts[i];
     const lineId = s.line.lineId;
     if (p === undefined) {
       const kind = s.no >= 0 && ((rows[ITEM_ROW * s.no] as number) & 1) !== 0 ? 'blocked' : 'noPrice';
-      lines.push(
+      lines[i] =
         lineId === undefined
           ? { kind, lineIndex: i, itemId: s.line.itemId, trace: s.trace ?? NO_TRACE }
-          : { kind, lineIndex: i, lineId, itemId: s.line.itemId, trace: s.trace ?? NO_TRACE },
-      );
+          : { kind, lineIndex: i, lineId, itemId: s.line.itemId, trace: s.trace ?? NO_TRACE };
       continue;
     }
     const shareMinor = shares?.[i] ?? 0n;
@@ -318,7 +317,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     const lineAmount = sameCurrencyMoney(p.minor, currency);
     const netAmount = shareMinor === 0n ? lineAmount : sameCurrencyMoney(p.minor - shareMinor, currency);
     const priceSource: PricedLine['priceSource'] = s.price === undefined ? { kind: 'basePrice' } : { kind: 'agreement', recordId: s.price.recordId };
-    lines.push({
+    lines[i] = {
       kind: 'priced',
       lineIndex: i,
       ...(lineId === undefined ? {} : { lineId }),
@@ -337,7 +336,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
       totalDiscountShare: share,
       netAmount,
       trace: s.trace ?? NO_TRACE,
-    });
+    };
   }
 
   return {
@@ -492,10 +491,10 @@ function combine(l: DiscountSum, m: DiscountSum, mode: CombinationMode): { amoun
       };
     }
     case 'sum':
-      return { amount: addScaled(l.amount, m.amount), percents: [capPercent(addScaled(l.percent1, m.percent1)), capPercent(addScaled(l.percent2, m.percent2))] };
+      return { amount: add(l.amount, m.amount), percents: [capPercent(add(l.percent1, m.percent1)), capPercent(add(l.percent2, m.percent2))] };
     case 'compound':
       return {
-        amount: addScaled(l.amount, m.amount),
+        amount: add(l.amount, m.amount),
         percents: [capPercent(l.percent1), capPercent(l.percent2), capPercent(m.percent1), capPercent(m.percent2)],
       };
   }

@@ -264,7 +264,8 @@ export type DiscountSum = { readonly amount: Scaled; readonly percent1: Scaled; 
 
 export const NO_DISCOUNT: DiscountSum = { amount: scaledOf(0n, 0), percent1: scaledOf(0n, 0), percent2: scaledOf(0n, 0), recordIds: [] };
 
-function add(a: Scaled, b: Scaled): Scaled {
+/** a + b at the larger scale; adding a zero of no larger scale returns the other operand itself (no allocation). */
+export function add(a: Scaled, b: Scaled): Scaled {
   // Adding a zero of no larger scale changes nothing: keep the object (most percentages 2 are 0).
   if (b.units === 0n && b.scale <= a.scale) return a;
   if (a.units === 0n && a.scale <= b.scale) return b;
