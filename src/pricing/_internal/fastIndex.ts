@@ -89,9 +89,14 @@ export function buildFastIndex(
     if (n === undefined) pool.set(key, (n = pool.size));
     return n;
   };
-  const entries: { k1: number; k2: number; b: Bucket }[][] = Array.from({ length: 36 }, () => []);
+  // Per table: the buckets and their account and item keys, in parallel lists.
+  const cellBuckets: Bucket[][] = Array.from({ length: 36 }, () => []);
+  const cellKeys: number[][] = Array.from({ length: 36 }, () => []);
   const chain = (first: Bucket | undefined, cell: number, k1: number, k2: number): void => {
-    for (let b = first; b !== undefined; b = b.next) (entries[cell] as { k1: number; k2: number; b: Bucket }[]).push({ k1, k2, b });
+    for (let b = first; b !== undefined; b = b.next) {
+      (cellBuckets[cell] as Bucket[]).push(b);
+      (cellKeys[cell] as number[]).push(k1, k2);
+    }
   };
   const columns = (c: Columns | undefined, account: number, ri: number, row: number): void => {
     if (c === undefined) return;
@@ -113,35 +118,43 @@ export function buildFastIndex(
     }
   }
   let size = 0;
-  for (const list of entries) for (const { b } of list) if (fits(b)) size += 2 + STRIDE * b.records.length;
-  const data = new Float64Array(size);
-  const ids: string[] = [];
-  // More currencies and units than the key holds (never seen): every table stays empty, and every search goes through the objects.
-  for (const list of entries) {
-    for (const { b } of list) {
+  for (const list of cellBuckets) {
+    for (const b of list) {
+      if (fits(b)) size += 2 + STRIDE * b.records.length;
       numberOf(codeNo, b.currency);
       numberOf(codeNo, b.unit);
     }
   }
+  const data = new Float64Array(size);
+  const ids: string[] = [];
+  // More currencies and units than the key holds (never seen): every table stays empty, and every search goes through the objects.
   const usable = codeNo.size < 32768;
   const tables: Int32Array[] = [];
   const masks: number[] = [];
   let o = 0;
-  for (const list of entries) {
+  for (let cell = 0; cell < 36; cell++) {
+    const list = usable ? (cellBuckets[cell] as Bucket[]) : [];
+    const keys = cellKeys[cell] as number[];
     let capacity = 4;
     while (capacity < 2 * list.length) capacity *= 2;
     const table = new Int32Array(4 * capacity);
     const mask = capacity - 1;
-    for (const { k1, k2, b } of usable ? list : []) {
+    for (let k = 0; k < list.length; k++) {
+      const b = list[k] as Bucket;
+      const k1 = keys[2 * k] as number;
+      const k2 = keys[2 * k + 1] as number;
       const k3 = 65536 * (codeNo.get(b.currency) as number) + (codeNo.get(b.unit) as number);
       let ref = SLOW_REF;
       if (fits(b)) {
         ref = o + 1;
         o = writeBucket(data, o, b, ids);
       }
-      let s = slotOf(mask, k1, k2, k3);
-      while (table[4 * s + 3] !== 0) s = (s + 1) & mask;
-      table.set([k1, k2, k3, ref], 4 * s);
+      let at = 4 * slotOf(mask, k1, k2, k3);
+      while (table[at + 3] !== 0) at = (at + 4) & (4 * mask + 3);
+      table[at] = k1;
+      table[at + 1] = k2;
+      table[at + 2] = k3;
+      table[at + 3] = ref;
     }
     tables.push(table);
     masks.push(mask);
@@ -176,7 +189,7 @@ function exact(units: bigint): number {
 function fits(b: Bucket): boolean {
   if (b.scale < 0 || b.records.length > FAST_BUCKET) return false;
   for (const r of b.records) {
-    for (const v of [r.amount, r.percent1, r.percent2, r.priceUnit, r.priceCharges]) if (Number.isNaN(exact(v.units))) return false;
+    if (Number.isNaN(exact(r.amount.units) + exact(r.percent1.units) + exact(r.percent2.units) + exact(r.priceUnit.units) + exact(r.priceCharges.units))) return false;
   }
   return true;
 }
