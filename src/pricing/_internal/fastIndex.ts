@@ -37,21 +37,24 @@ export type FastIndex = {
   /** Item group ids (line-discount and multiline groups) by number. */
   readonly itemGroups: readonly string[];
   /**
-   * One open-addressing table per relation index (0–3) and cell (0–8), at 9 × relation + cell,
-   * so that the tables of few keys (groups, all customers, item groups) stay in cache. Slots of
-   * 4 integers: account number, item key number, currency × 65536 + unit, reference (0 empty,
-   * −1 slow, else offset + 1 in `data`).
+   * One table per relation index (0–3) and cell (0–8), at 9 × relation + cell, so that the
+   * tables of few keys (groups, all customers, item groups) stay in cache. A table is a region
+   * of open addressing per account (one customer's, one group's, or the one of all customers),
+   * so that the probes of an order's lines, which share the customer, fall in a few cache lines.
+   * Slots of 4 integers: item key number, currency × 65536 + unit, reference (0 empty, −1 slow,
+   * else offset + 1 in `data`), unused.
    */
   readonly tables: readonly Int32Array[];
-  readonly masks: readonly number[];
+  /** Per table, by account number: the region's first slot and its mask (−1: no region). */
+  readonly regions: readonly Int32Array[];
   /** Per bucket: record count, band scale, then {@link STRIDE} doubles per record. */
   readonly data: Float64Array;
   /** Record ids by record number. */
   readonly ids: readonly string[];
 };
 
-function slotOf(mask: number, k1: number, k2: number, k3: number): number {
-  let h = Math.imul(k1, 0x9e3779b1) ^ Math.imul(k2, 0x85ebca77) ^ Math.imul(k3, 0xc2b2ae3d);
+function slotOf(mask: number, k2: number, k3: number): number {
+  let h = Math.imul(k2, 0x85ebca77) ^ Math.imul(k3, 0xc2b2ae3d);
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   h ^= h >>> 13;
@@ -60,13 +63,17 @@ function slotOf(mask: number, k1: number, k2: number, k3: number): number {
 
 /** The reference of a bucket in table `cell` (9 × relation + cell): 0 when none, {@link SLOW_REF}, or its offset in `data` + 1. */
 export function probe(f: FastIndex, cell: number, k1: number, k2: number, k3: number): number {
+  const r = f.regions[cell] as Int32Array;
+  if (2 * k1 >= r.length) return 0;
+  const first = r[2 * k1] as number;
+  const mask = r[2 * k1 + 1] as number;
+  if (mask < 0) return 0;
   const t = f.tables[cell] as Int32Array;
-  const mask = f.masks[cell] as number;
-  for (let s = slotOf(mask, k1, k2, k3); ; s = (s + 1) & mask) {
-    const at = 4 * s;
-    const ref = t[at + 3] as number;
+  for (let s = slotOf(mask, k2, k3); ; s = (s + 1) & mask) {
+    const at = 4 * (first + s);
+    const ref = t[at + 2] as number;
     if (ref === 0) return 0;
-    if (t[at] === k1 && t[at + 1] === k2 && t[at + 2] === k3) return ref;
+    if (t[at] === k2 && t[at + 1] === k3) return ref;
   }
 }
 
@@ -130,15 +137,30 @@ export function buildFastIndex(
   // More currencies and units than the key holds (never seen): every table stays empty, and every search goes through the objects.
   const usable = codeNo.size < 32768;
   const tables: Int32Array[] = [];
-  const masks: number[] = [];
+  const regionsOf: Int32Array[] = [];
   let o = 0;
   for (let cell = 0; cell < 36; cell++) {
     const list = usable ? (cellBuckets[cell] as Bucket[]) : [];
     const keys = cellKeys[cell] as number[];
-    let capacity = 4;
-    while (capacity < 2 * list.length) capacity *= 2;
-    const table = new Int32Array(4 * capacity);
-    const mask = capacity - 1;
+    // Buckets per account, then a power-of-two region of at least twice as many slots for each.
+    let accounts = 0;
+    for (let k = 0; k < list.length; k++) accounts = Math.max(accounts, (keys[2 * k] as number) + 1);
+    const counts = new Int32Array(accounts);
+    for (let k = 0; k < list.length; k++) {
+      const a = keys[2 * k] as number;
+      counts[a] = (counts[a] as number) + 1;
+    }
+    const regions = new Int32Array(2 * accounts).fill(-1);
+    let slots = 0;
+    for (let a = 0; a < accounts; a++) {
+      if (counts[a] === 0) continue;
+      let capacity = 2;
+      while (capacity < 2 * (counts[a] as number)) capacity *= 2;
+      regions[2 * a] = slots;
+      regions[2 * a + 1] = capacity - 1;
+      slots += capacity;
+    }
+    const table = new Int32Array(4 * slots);
     for (let k = 0; k < list.length; k++) {
       const b = list[k] as Bucket;
       const k1 = keys[2 * k] as number;
@@ -149,15 +171,17 @@ export function buildFastIndex(
         ref = o + 1;
         o = writeBucket(data, o, b, ids);
       }
-      let at = 4 * slotOf(mask, k1, k2, k3);
-      while (table[at + 3] !== 0) at = (at + 4) & (4 * mask + 3);
-      table[at] = k1;
-      table[at + 1] = k2;
-      table[at + 2] = k3;
-      table[at + 3] = ref;
+      const first = regions[2 * k1] as number;
+      const mask = regions[2 * k1 + 1] as number;
+      let s = slotOf(mask, k2, k3);
+      while (table[4 * (first + s) + 2] !== 0) s = (s + 1) & mask;
+      const at = 4 * (first + s);
+      table[at] = k2;
+      table[at + 1] = k3;
+      table[at + 2] = ref;
     }
     tables.push(table);
-    masks.push(mask);
+    regionsOf.push(regions);
   }
   const itemRows = new Float64Array(ITEM_ROW * items.size);
   for (const e of items.values()) {
@@ -177,7 +201,7 @@ export function buildFastIndex(
       ITEM_ROW * e.no,
     );
   }
-  return { customerNo, groupNo, codeNo, itemRows, itemGroups: [...itemGroupNo.keys()], tables, masks, data, ids };
+  return { customerNo, groupNo, codeNo, itemRows, itemGroups: [...itemGroupNo.keys()], tables, regions: regionsOf, data, ids };
 }
 
 /** An integer's double when it is safe, else NaN. */
