@@ -254,8 +254,10 @@ export function buildPriceIndex(
     else list.push(bp);
   }
   for (const e of itemMap.values()) {
-    e.basePrices?.sort((x, y) => byText(x.currency, y.currency) || byText(x.unit, y.unit));
+    e.basePrices = e.basePrices?.slice().sort((x, y) => byText(x.currency, y.currency) || byText(x.unit, y.unit));
     e.basePrice = e.basePrices?.[0];
+    e.groupPrice = e.groupPrice?.slice();
+    e.groupLineDiscount = e.groupLineDiscount?.slice();
   }
   for (const item of items) {
     const e = itemOf(item.itemId);
@@ -282,7 +284,10 @@ export function compareRecords(a: TradeAgreement, b: TradeAgreement): number {
 }
 
 function finishBucket(b: MutableBucket): void {
-  const rs = b.records;
+  // A copy of exact length: an array grown by push keeps room for 17 elements, and a million
+  // one-record buckets would carry a quarter of a gigabyte of it.
+  const rs = b.records.slice();
+  b.records = rs;
   if (rs.length > 1) rs.sort(compareRecords);
   let scale = 0;
   for (const r of rs) scale = Math.max(scale, r.fromQty.scale, r.toQty.scale);
@@ -298,7 +303,7 @@ function finishBucket(b: MutableBucket): void {
     if (from === undefined || to === undefined) exact = false;
     keys.push(r.fromDate === undefined ? OPEN_FROM : dateKey(r.fromDate), r.toDate === undefined ? OPEN_TO : dateKey(r.toDate), from ?? 0, to ?? 0);
   }
-  b.keys = keys;
+  b.keys = keys.slice();
   b.scale = exact ? scale : -1;
   if (rs.length === 1) {
     b.only = rs[0];
