@@ -25,11 +25,11 @@ export type PriceBookInput = {
 export type PriceBookIndex = PriceIndex;
 
 /**
- * A compiled, immutable price book. `index` reaches the records of one relation, cell,
- * account, item, currency and unit through the item first (one map access for the item,
- * one for its group) and then small per-item maps of accounts, with an interval index on
- * large sets of dated or banded records, so a lookup costs about the same whatever the
- * number of records.
+ * A compiled, immutable price book. `index` holds two search structures: a compact one of
+ * integer tables and doubles outside the JavaScript heap (one probe per cell, one run of
+ * doubles per bucket; searches without trace), and one of objects with an interval index on
+ * large sets of dated or banded records (traces, generic currency, analyses), so a lookup
+ * costs about the same whatever the number of records. See docs/pricing.md, "Performance".
  */
 export type PriceBook = {
   readonly agreements: readonly TradeAgreement[];
