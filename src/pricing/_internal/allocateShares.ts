@@ -1,8 +1,6 @@
 import { allocateMoney } from '../../money/allocateMoney.js';
 import { type CurrencyCode, sameCurrencyMoney } from '../../money/Money.js';
-
-/** Products stay within this so that share × total is exact too. */
-const HALF_SAFE = 2 ** 52;
+import { divideRoundedDouble } from './integerDoubles.js';
 
 /**
  * The minor units of `amount` (≥ 0) split over `weights` (≥ 0, not all 0): the same parts as
@@ -26,19 +24,11 @@ export function allocateShares(amount: bigint, weights: readonly bigint[], curre
   let given = 0;
   for (let i = 0; i < n && exact; i++) {
     const product = whole * (w[i] as number);
-    if (!(Number.isSafeInteger(product) && product <= HALF_SAFE) || !Number.isSafeInteger(w[i])) exact = false;
-    // The quotient of two doubles may be one off once truncated; the remainder puts it right.
-    let share = Math.floor(product / total);
-    let rest = product - share * total;
-    if (rest < 0) {
-      share -= 1;
-      rest += total;
-    } else if (rest >= total) {
-      share += 1;
-      rest -= total;
-    }
+    // NaN unless product and total are integers of at most 2^52 (then share × total is exact too).
+    const share = Number.isSafeInteger(product) && Number.isSafeInteger(w[i]) ? divideRoundedDouble(product, total, 'floor') : Number.NaN;
+    if (Number.isNaN(share)) exact = false;
     shares[i] = share;
-    remainders[i] = rest;
+    remainders[i] = product - share * total;
     given += share;
   }
   if (!exact) return allocateMoney(sameCurrencyMoney(amount, currency), weights).map((m) => m.minor);

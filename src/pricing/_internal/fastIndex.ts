@@ -20,7 +20,7 @@ export const ITEM_ROW = 8;
 /** Largest bucket searched here (the object index gives larger ones an interval index). */
 const FAST_BUCKET = 8;
 /** A table slot whose bucket is searched through the object index. */
-export const SLOW_REF = -1;
+const SLOW_REF = -1;
 
 /** The compact search structure of prices, line, multiline and total discounts (relation index 0–3). */
 export type FastIndex = {
@@ -61,19 +61,24 @@ function slotOf(mask: number, k2: number, k3: number): number {
   return h & mask;
 }
 
-/** The reference of a bucket in table `cell` (9 × relation + cell): 0 when none, {@link SLOW_REF}, or its offset in `data` + 1. */
+/** No bucket: what {@link probe} answers for a key the table does not hold. */
+export const NO_BUCKET = -1;
+/** A bucket the object index must search: what {@link probe} answers for a slot marked {@link SLOW_REF}. */
+export const SLOW_BUCKET = -2;
+
+/** The offset in `data` of the bucket in table `cell` (9 × relation + cell) of account `k1`, item key `k2` and currency and unit `k3`; {@link NO_BUCKET} or {@link SLOW_BUCKET}. */
 export function probe(f: FastIndex, cell: number, k1: number, k2: number, k3: number): number {
   const r = f.regions[cell] as Int32Array;
-  if (2 * k1 >= r.length) return 0;
+  if (2 * k1 >= r.length) return NO_BUCKET;
   const first = r[2 * k1] as number;
   const mask = r[2 * k1 + 1] as number;
-  if (mask < 0) return 0;
+  if (mask < 0) return NO_BUCKET;
   const t = f.tables[cell] as Int32Array;
   for (let s = slotOf(mask, k2, k3); ; s = (s + 1) & mask) {
     const at = 4 * (first + s);
     const ref = t[at + 2] as number;
-    if (ref === 0) return 0;
-    if (t[at] === k2 && t[at + 1] === k3) return ref;
+    if (ref === 0) return NO_BUCKET;
+    if (t[at] === k2 && t[at + 1] === k3) return ref === SLOW_REF ? SLOW_BUCKET : ref - 1;
   }
 }
 

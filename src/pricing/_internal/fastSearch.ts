@@ -1,7 +1,7 @@
 import type { Scaled } from '../../money/Scaled.js';
 import { scaledOf } from '../../money/Scaled.js';
 import type { ActivationMatrix, Relation } from '../schemas.js';
-import { type FastIndex, probe, SLOW_REF, STRIDE } from './fastIndex.js';
+import { type FastIndex, NO_BUCKET, probe, SLOW_BUCKET, STRIDE } from './fastIndex.js';
 import { ALLOWED, type Candidate, type DiscountSum, NO_DISCOUNT } from './search.js';
 
 const RELATIONS: readonly Relation[] = ['price', 'lineDiscount', 'multilineDiscount', 'totalDiscount'];
@@ -83,11 +83,9 @@ export function fastPrice(o: FastOrder, item: number, unit: number, qUnits: numb
     if (cells[i] !== true) continue;
     const account = i === 0 ? o.customer : i === 3 ? group : 0;
     if (account < 0) continue;
-    const ref = probe(f, i, account, item, k3);
-    if (ref === 0) continue;
-    if (ref === SLOW_REF) return SLOW;
-    const at = ref - 1;
-    const q = bandUnits(d, at, qUnits, qScale);
+    const at = probe(f, i, account, item, k3);
+    if (at === NO_BUCKET) continue;
+    const q = at === SLOW_BUCKET ? -1 : bandUnits(d, at, qUnits, qScale);
     if (q < 0) return SLOW;
     const end = at + 2 + STRIDE * (d[at] as number);
     let c = -1;
@@ -136,11 +134,9 @@ export function fastDiscount(o: FastOrder, ri: number, item: number, group: numb
     const column = i - 3 * row;
     const key = column === 0 ? item : column === 1 ? group : 0;
     if (account < 0 || key < 0) continue;
-    const ref = probe(f, 9 * ri + i, account, key, k3);
-    if (ref === 0) continue;
-    if (ref === SLOW_REF) return SLOW;
-    const at = ref - 1;
-    const q = bandUnits(d, at, qUnits, qScale);
+    const at = probe(f, 9 * ri + i, account, key, k3);
+    if (at === NO_BUCKET) continue;
+    const q = at === SLOW_BUCKET ? -1 : bandUnits(d, at, qUnits, qScale);
     if (q < 0) return SLOW;
     const end = at + 2 + STRIDE * (d[at] as number);
     for (let r = at + 2; r < end; r += STRIDE) {
