@@ -1,4 +1,4 @@
-import type { Bucket, Columns, ItemEntry } from './priceIndex.js';
+import type { Bucket, Columns, ItemEntry } from './indexTypes.js';
 
 // The search of trade agreements without traces, in flat numeric arrays. Pricing an order line
 // visits up to 12 cells; through the object index each is a chain of dependent

@@ -1,0 +1,75 @@
+import type { Scaled } from '../../money/Scaled.js';
+import type { BasePrice, ItemAttributes, TradeAgreement } from '../schemas.js';
+import type { Segments } from './segments.js';
+
+// The object index's parts, apart from the index itself so that the compact index, built from
+// them and held by it, can name them without a cycle of modules.
+
+/**
+ * Records of one relation, cell, account key, item key, currency and unit, in record order
+ * (fromQty, id). Buckets of one key are chained by `next`, sorted by currency then unit.
+ */
+export type Bucket = {
+  readonly currency: string;
+  readonly unit: string;
+  readonly records: readonly TradeAgreement[];
+  /**
+   * Per record `[fromDay, toDay, from, to]`: validity as day numbers (YYYYMMDD, inclusive, open =
+   * 0 / 99999999) and the band as integers at `scale` (to = Infinity when unbounded).
+   */
+  readonly keys: readonly number[];
+  /**
+   * A bucket of one record (the common case) repeats it and its four keys here, so that
+   * searching it reads no other object until the record matches.
+   */
+  readonly only: TradeAgreement | undefined;
+  readonly fromDay: number;
+  readonly toDay: number;
+  readonly from: number;
+  readonly to: number;
+  /** Decimals of the band integers in `keys`; −1 when a bound does not fit, and bands are compared exactly. */
+  readonly scale: number;
+  /** Interval index of a large bucket (dates, then bands); undefined for small ones, scanned whole. */
+  readonly index: BucketIndex | undefined;
+  readonly next: Bucket | undefined;
+};
+
+/** A day segmentation whose parts may be cut again by quantity band. */
+export type BucketIndex = { readonly byDay: Segments<number> | undefined; readonly parts: readonly BucketPart[] };
+/** The records of one day segment (`ids` undefined = all) and, when still large, their band segments. */
+export type BucketPart = { readonly ids: readonly number[] | undefined; readonly byQty: Segments<Scaled> | undefined };
+
+/** One account's agreements of one relation by item column: item id, item group, all items. */
+export type Columns = {
+  readonly byItem: ReadonlyMap<string, Bucket> | undefined;
+  readonly byItemGroup: ReadonlyMap<string, Bucket> | undefined;
+  readonly allItems: Bucket | undefined;
+};
+
+/**
+ * What one item id brings, flattened so that pricing a line reads one object for the item side:
+ * its attributes, base prices, and the agreements of all customers and of customer groups on
+ * the item. Item ids, group ids, currencies and units in the index are canonical strings (one
+ * object per value), so that comparing them is mostly a pointer comparison.
+ */
+export type ItemEntry = {
+  readonly itemId: string;
+  /** The entry's number: 0, 1, … in the index's order (its key in the compact index). */
+  readonly no: number;
+  readonly attributes: ItemAttributes | undefined;
+  readonly lineDiscountGroup: string | undefined;
+  readonly multilineDiscountGroup: string | undefined;
+  readonly totalDiscountEligible: boolean;
+  /** Stopped for sales: lines of the item are not priced. */
+  readonly blocked: boolean;
+  /** The first of `basePrices`. */
+  readonly basePrice: BasePrice | undefined;
+  /** Sorted by currency then unit. */
+  readonly basePrices: readonly BasePrice[] | undefined;
+  /** All customers × this item: prices, line discounts (the only relations D365 allows on one item). */
+  readonly allPrice: Bucket | undefined;
+  readonly allLineDiscount: Bucket | undefined;
+  /** Customer group × this item, prices and line discounts: canonical group id, bucket, group id, bucket, … */
+  readonly groupPrice: readonly (string | Bucket)[] | undefined;
+  readonly groupLineDiscount: readonly (string | Bucket)[] | undefined;
+};
