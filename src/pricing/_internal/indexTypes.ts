@@ -18,15 +18,6 @@ export type Bucket = {
    * 0 / 99999999) and the band as integers at `scale` (to = Infinity when unbounded).
    */
   readonly keys: readonly number[];
-  /**
-   * A bucket of one record (the common case) repeats it and its four keys here, so that
-   * searching it reads no other object until the record matches.
-   */
-  readonly only: TradeAgreement | undefined;
-  readonly fromDay: number;
-  readonly toDay: number;
-  readonly from: number;
-  readonly to: number;
   /** Decimals of the band integers in `keys`; −1 when a bound does not fit, and bands are compared exactly. */
   readonly scale: number;
   /** Interval index of a large bucket (dates, then bands); undefined for small ones, scanned whole. */

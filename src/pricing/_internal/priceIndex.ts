@@ -163,7 +163,7 @@ export function buildPriceIndex(
     }
     let bucket = list.find((b) => b.currency === a.currency && b.unit === a.unit);
     if (bucket === undefined) {
-      bucket = { currency: canonical(codes, a.currency), unit: canonical(codes, a.unit), records: [], keys: [], only: undefined, fromDay: 0, toDay: 0, from: 0, to: 0, scale: -1, index: undefined, next: undefined };
+      bucket = { currency: canonical(codes, a.currency), unit: canonical(codes, a.unit), records: [], keys: [], scale: -1, index: undefined, next: undefined };
       list.push(bucket);
     }
     bucket.records.push(a);
@@ -239,13 +239,6 @@ function finishBucket(b: MutableBucket): void {
   }
   b.keys = keys.slice();
   b.scale = exact ? scale : -1;
-  if (rs.length === 1) {
-    b.only = rs[0];
-    b.fromDay = keys[0] as number;
-    b.toDay = keys[1] as number;
-    b.from = keys[2] as number;
-    b.to = keys[3] as number;
-  }
   if (rs.length > SMALL_BUCKET) b.index = indexBucket(rs, keys);
 }
 

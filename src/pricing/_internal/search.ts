@@ -203,12 +203,6 @@ function gatherBucket(
     const v = qtyUnits * (POW10_NUMBER[shift] as number);
     if (v <= Number.MAX_SAFE_INTEGER) q = v;
   }
-  const only = b.only;
-  if (only !== undefined) {
-    if (day < b.fromDay || day > b.toDay) return n;
-    if (q >= 0 ? q < b.from || q >= b.to : !inBand(only, qty)) return n;
-    return keep(ctx, only, isGeneric, n);
-  }
   const keys = b.keys;
   const index = b.index;
   let ids: readonly number[] | undefined;
