@@ -12,6 +12,7 @@ import {
   TradeAgreementSchema,
 } from './schemas.js';
 import { buildPriceIndex, compareRecords, type PriceIndex } from './_internal/priceIndex.js';
+import type { Scaled } from '../money/Scaled.js';
 
 /** What {@link compilePriceBook} takes: agreements, activation, base prices and item attributes. */
 export type PriceBookInput = {
@@ -63,6 +64,7 @@ export function compilePriceBook(input: PriceBookInput): PriceBook {
   const raw = parseInput(InputSchema, input, []);
   const agreements: TradeAgreement[] = [];
   const seen = new Set<string>();
+  const shared = new Map<number, Scaled>();
   for (let i = 0; i < raw.agreements.length; i++) {
     const value = raw.agreements[i];
     const id = typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined;
@@ -72,7 +74,7 @@ export function compilePriceBook(input: PriceBookInput): PriceBook {
       parseInput(z.never({ error: `duplicate agreement id ${JSON.stringify(record.id)}: ids must be unique` }), record.id, ['agreements', label, 'id']);
     }
     seen.add(record.id);
-    agreements.push(record);
+    agreements.push(shareSmallValues(record, shared));
   }
   const activation = parseInput(ActivationMatrixSchema, raw.activation ?? {}, ['activation']);
   const relations = new Set<Relation>();
@@ -89,6 +91,33 @@ export function compilePriceBook(input: PriceBookInput): PriceBook {
     if (e.basePrices !== undefined) byItem.set(id, e.basePrices);
   }
   return { agreements, activation, index, basePrices: byItem, items, relations };
+}
+
+/**
+ * The record with its small figures (bands, percentages, price units, most amounts: units
+ * below 2^20, at most 7 decimals) replaced by one shared value per figure, `Scaled` being
+ * immutable. A million records held 6 million `Scaled` objects and bigints; the young-
+ * generation collections of a program holding the book slow down with the number of old
+ * objects. `record` is the parser's new object, not the caller's.
+ */
+function shareSmallValues(record: TradeAgreement, shared: Map<number, Scaled>): TradeAgreement {
+  const one = (v: Scaled): Scaled => {
+    if (v.units < 0n || v.units >= 1n << 20n || v.scale > 7) return v;
+    const key = Number(v.units) * 8 + v.scale;
+    const known = shared.get(key);
+    if (known !== undefined) return known;
+    shared.set(key, v);
+    return v;
+  };
+  const r = record as { -readonly [K in keyof TradeAgreement]: TradeAgreement[K] };
+  r.fromQty = one(r.fromQty);
+  r.toQty = one(r.toQty);
+  r.amount = one(r.amount);
+  r.priceUnit = one(r.priceUnit);
+  r.percent1 = one(r.percent1);
+  r.percent2 = one(r.percent2);
+  r.priceCharges = one(r.priceCharges);
+  return record;
 }
 
 /**
