@@ -1,4 +1,5 @@
 import type { Bucket, Columns, ItemEntry } from './indexTypes.js';
+import { exactDouble } from './integerDoubles.js';
 
 // The search of trade agreements without traces, in flat numeric arrays. Pricing an order line
 // visits up to 12 cells; through the object index each is a chain of dependent
@@ -6,8 +7,8 @@ import type { Bucket, Columns, ItemEntry } from './indexTypes.js';
 // large. Here a cell is one probe of an open-addressing table of integers, and the bucket it
 // finds is one run of doubles holding each record's validity, band, amount, percentages, price
 // unit, charges and find-next flag, so that the search reads no record object at all (results
-// get new values built from the doubles, and record ids from one array). The arrays live
-// outside the JavaScript heap, so a large book adds nothing for the garbage collector to walk.
+// get new values built from the doubles, and record ids from one array). The numeric arrays
+// live outside the JavaScript heap, where the garbage collector does not walk them.
 //
 // Only buckets whose every figure is an exact integer double and which are small (scanned
 // whole) go in; a cell whose bucket does not is marked, and a line that meets such a cell, a
@@ -191,15 +192,15 @@ export function buildFastIndex(
   const itemRows = new Float64Array(ITEM_ROW * items.size);
   for (const e of items.values()) {
     const bp = e.basePrice;
-    const exactBase = bp !== undefined && !Number.isNaN(exact(bp.price.units)) && !Number.isNaN(exact(bp.priceUnit.units)) && usable;
+    const exactBase = bp !== undefined && !Number.isNaN(exactDouble(bp.price.units)) && !Number.isNaN(exactDouble(bp.priceUnit.units)) && usable;
     itemRows.set(
       [
         (e.blocked ? 1 : 0) + (e.totalDiscountEligible ? 2 : 0),
         e.multilineDiscountGroup === undefined ? -1 : numberOf(itemGroupNo, e.multilineDiscountGroup),
         bp === undefined ? -1 : exactBase ? 65536 * numberOf(codeNo, bp.currency) + numberOf(codeNo, bp.unit) : -2,
-        exactBase ? exact(bp.price.units) : 0,
+        exactBase ? exactDouble(bp.price.units) : 0,
         bp?.price.scale ?? 0,
-        exactBase ? exact(bp.priceUnit.units) : 0,
+        exactBase ? exactDouble(bp.priceUnit.units) : 0,
         bp?.priceUnit.scale ?? 0,
         e.lineDiscountGroup === undefined ? -1 : numberOf(itemGroupNo, e.lineDiscountGroup),
       ],
@@ -209,16 +210,11 @@ export function buildFastIndex(
   return { customerNo, groupNo, codeNo, itemRows, itemGroups: [...itemGroupNo.keys()], tables, regions: regionsOf, data, ids };
 }
 
-/** An integer's double when it is safe, else NaN. */
-function exact(units: bigint): number {
-  const n = Number(units);
-  return Number.isSafeInteger(n) ? n : Number.NaN;
-}
 
 function fits(b: Bucket): boolean {
   if (b.scale < 0 || b.records.length > FAST_BUCKET) return false;
   for (const r of b.records) {
-    if (Number.isNaN(exact(r.amount.units) + exact(r.percent1.units) + exact(r.percent2.units) + exact(r.priceUnit.units) + exact(r.priceCharges.units))) return false;
+    if (Number.isNaN(exactDouble(r.amount.units) + exactDouble(r.percent1.units) + exactDouble(r.percent2.units) + exactDouble(r.priceUnit.units) + exactDouble(r.priceCharges.units))) return false;
   }
   return true;
 }
@@ -248,16 +244,16 @@ function writeBucket(data: Float64Array, o: number, b: Bucket, ids: string[]): n
         (keys[4 * k + 2] as number) * m,
         (keys[4 * k + 3] as number) * m,
         ids.push(r.id) - 1,
-        exact(r.amount.units),
+        exactDouble(r.amount.units),
         r.amount.scale,
-        exact(r.percent1.units),
+        exactDouble(r.percent1.units),
         r.percent1.scale,
-        exact(r.percent2.units),
+        exactDouble(r.percent2.units),
         r.percent2.scale,
-        exact(r.priceUnit.units),
+        exactDouble(r.priceUnit.units),
         r.priceUnit.scale,
         r.findNext ? 1 : 0,
-        exact(r.priceCharges.units),
+        exactDouble(r.priceCharges.units),
         r.priceCharges.scale,
       ],
       at,

@@ -1,7 +1,7 @@
-import type { Scaled } from '../../money/Scaled.js';
-import { scaledOf } from '../../money/Scaled.js';
+import { type Scaled, scaledOf } from '../../money/Scaled.js';
 import type { ActivationMatrix, Relation } from '../schemas.js';
 import { type FastIndex, NO_BUCKET, probe, SLOW_BUCKET, STRIDE } from './fastIndex.js';
+import { POW10_DOUBLE } from './integerDoubles.js';
 import { ALLOWED, type Candidate, type DiscountSum, NO_DISCOUNT } from './search.js';
 
 const RELATIONS: readonly Relation[] = ['price', 'lineDiscount', 'multilineDiscount', 'totalDiscount'];
@@ -44,19 +44,17 @@ export function fastOrder(f: FastIndex, activation: ActivationMatrix, customerId
   };
 }
 
-/** Exact doubles 10^0 … 10^22 (beyond: undefined, which makes every product NaN). */
-const POW10: readonly number[] = /* @__PURE__ */ Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /** The quantity as an integer at the band scale of the bucket at `o`, or −1 when that is not an exact double. */
 function bandUnits(d: Float64Array, o: number, qUnits: number, qScale: number): number {
-  const q = qUnits * (POW10[(d[o + 1] as number) - qScale] as number);
+  const q = qUnits * (POW10_DOUBLE[(d[o + 1] as number) - qScale] as number);
   return Number.isSafeInteger(q) ? q : -1;
 }
 
 /** Whether the unit price of the record at `x` is below that at `y` (amount / price unit, compared without dividing); −1 when a product is not exact. */
 function cheaperAt(d: Float64Array, x: number, y: number): number {
-  const lhs = (d[x + 5] as number) * (d[y + 11] as number) * (POW10[(d[y + 6] as number) + (d[x + 12] as number)] as number);
-  const rhs = (d[y + 5] as number) * (d[x + 11] as number) * (POW10[(d[x + 6] as number) + (d[y + 12] as number)] as number);
+  const lhs = (d[x + 5] as number) * (d[y + 11] as number) * (POW10_DOUBLE[(d[y + 6] as number) + (d[x + 12] as number)] as number);
+  const rhs = (d[y + 5] as number) * (d[x + 11] as number) * (POW10_DOUBLE[(d[x + 6] as number) + (d[y + 12] as number)] as number);
   if (!Number.isSafeInteger(lhs) || !Number.isSafeInteger(rhs)) return -1;
   return lhs < rhs ? 1 : 0;
 }
@@ -166,7 +164,7 @@ function sumAt(d: Float64Array, found: readonly number[], n: number, field: numb
   let units = 0;
   for (let k = 0; k < n; k++) {
     const r = found[k] as number;
-    const term = (d[r + field] as number) * (POW10[scale - (d[r + field + 1] as number)] as number);
+    const term = (d[r + field] as number) * (POW10_DOUBLE[scale - (d[r + field + 1] as number)] as number);
     units += term;
     if (!Number.isSafeInteger(term) || !Number.isSafeInteger(units)) return undefined;
   }

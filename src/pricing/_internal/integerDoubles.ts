@@ -10,6 +10,9 @@ import type { RoundingMode } from '../../money/rounding.js';
 /** Numerator and denominator of {@link divideRoundedDouble} stay within this so that q × d and 2 × r are exact. */
 const HALF_SAFE = 2 ** 52;
 
+/** Exact doubles 10^0 … 10^22 (beyond: undefined, which makes every product NaN). */
+export const POW10_DOUBLE: readonly number[] = /* @__PURE__ */ Array.from({ length: 23 }, (_, i) => 10 ** i);
+
 /** `x` as a double when it is a safe integer, else NaN. */
 export function exactDouble(x: bigint): number {
   const n = Number(x);

@@ -5,6 +5,7 @@ import type { RecordOutcome, TraceEntry } from '../PricingTrace.js';
 import type { ActivationMatrix, Relation, TradeAgreement } from '../schemas.js';
 import { CELLS } from './keys.js';
 import { type Bucket, codeOf, type Columns, compareQty, groupBucket, type ItemEntry, type PriceIndex, RELATION_INDEX } from './priceIndex.js';
+import { POW10_DOUBLE } from './integerDoubles.js';
 import { segmentOf } from './segments.js';
 
 /** Generic currency of a search: its records count, converted at `rate` (none without a rate). */
@@ -107,8 +108,6 @@ export function bucketAt(ctx: SearchContext, ri: number, i: number, item: ItemKe
   return cols.allItems;
 }
 
-/** Exact doubles 10^0 … 10^22. */
-const POW10_NUMBER: readonly number[] = /* @__PURE__ */ Array.from({ length: 23 }, (_, i) => 10 ** i);
 const EXACT_LIMIT = 2n ** 53n;
 
 /** A quantity's units as a double when exact (for the band comparisons), NaN otherwise. */
@@ -199,8 +198,8 @@ function gatherBucket(
   // otherwise (−1) bands are compared as Scaled values.
   let q = -1;
   const shift = b.scale - qty.scale;
-  if (shift >= 0 && shift < POW10_NUMBER.length) {
-    const v = qtyUnits * (POW10_NUMBER[shift] as number);
+  if (shift >= 0 && shift < POW10_DOUBLE.length) {
+    const v = qtyUnits * (POW10_DOUBLE[shift] as number);
     if (v <= Number.MAX_SAFE_INTEGER) q = v;
   }
   const keys = b.keys;
