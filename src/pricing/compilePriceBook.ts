@@ -28,9 +28,10 @@ export type PriceBookIndex = PriceIndex;
 /**
  * A compiled, immutable price book. `index` holds two search structures: a compact one of
  * integer tables and doubles outside the JavaScript heap (one probe per cell, one run of
- * doubles per bucket; searches without trace), and one of objects with an interval index on
- * large sets of dated or banded records (traces, generic currency, analyses), so a lookup
- * costs about the same whatever the number of records. See docs/pricing.md, "Performance".
+ * doubles per bucket; searches without trace), built by `compilePriceBook`, and one of
+ * objects with an interval index on large sets of dated or banded records (traces, generic
+ * currency, analyses), built by the first search that needs it and then kept. A lookup costs
+ * about the same whatever the number of records. See docs/pricing.md, "Performance".
  */
 export type PriceBook = {
   readonly agreements: readonly TradeAgreement[];

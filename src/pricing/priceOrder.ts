@@ -247,7 +247,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
       const trace: TraceEntry[] | undefined = tracing ? [] : undefined;
       const q = groupQty.get(g) as Scaled;
       const found = fast === undefined ? SLOW : fastDiscount(fast, 2, -1, g, noUnit, exactDouble(q.units), q.scale);
-      const disc = found !== SLOW ? found : findDiscount(ctx, 'multilineDiscount', { entry: undefined, itemId: '', itemGroup: idOf(g) }, '', q, trace);
+      const disc = found !== SLOW ? found : findDiscount(ctx, 'multilineDiscount', { itemId: '', itemGroup: idOf(g) }, '', q, trace);
       groupDisc.set(g, { disc, trace });
     }
   }
@@ -287,7 +287,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   let total = NO_DISCOUNT;
   if (withTotal && eligibleIdx.length > 0) {
     const found = fast === undefined ? SLOW : fastDiscount(fast, 3, -1, -1, noUnit, exactDouble(eligible), minorUnit);
-    total = found !== SLOW ? found : findDiscount(ctx, 'totalDiscount', { entry: undefined, itemId: '', itemGroup: '' }, '', scaledOf(eligible, minorUnit), orderTrace);
+    total = found !== SLOW ? found : findDiscount(ctx, 'totalDiscount', { itemId: '', itemGroup: '' }, '', scaledOf(eligible, minorUnit), orderTrace);
   }
   const discMinor = total.recordIds.length === 0 ? 0n : totalDiscountMinor(eligible, total, opts.rounding);
   let shares: bigint[] | undefined;
@@ -400,7 +400,7 @@ function priceStage(
       quantity = scaledOf(line.quantity.units * c.factor.units, line.quantity.scale + c.factor.scale);
       trace?.push({ kind: 'unitConversion', from: c.from, to: c.to, factor: c.factor });
     }
-    const price = attempt < 0 && ownPrice !== SLOW ? ownPrice : findPrice(ctx, { entry, itemId: entry?.itemId ?? line.itemId, itemGroup: undefined }, unit, quantity, trace);
+    const price = attempt < 0 && ownPrice !== SLOW ? ownPrice : findPrice(ctx, { itemId: entry?.itemId ?? line.itemId, itemGroup: undefined }, unit, quantity, trace);
     let base: { price: Scaled; priceUnit: Scaled } | undefined;
     if (price === undefined) {
       base = ownBasePrice(ctx, no, entry, unit);
@@ -414,7 +414,7 @@ function priceStage(
       trace?.push({ kind: 'selected', source: 'agreement', recordId: price.recordId, unitPrice: price.amount, priceUnit: price.priceUnit });
     }
     const lineDiscount =
-      attempt < 0 && ownDiscount !== SLOW ? ownDiscount : findDiscount(ctx, 'lineDiscount', { entry, itemId: entry?.itemId ?? line.itemId, itemGroup: entry?.lineDiscountGroup }, unit, quantity, trace);
+      attempt < 0 && ownDiscount !== SLOW ? ownDiscount : findDiscount(ctx, 'lineDiscount', { itemId: entry?.itemId ?? line.itemId, itemGroup: entry?.lineDiscountGroup }, unit, quantity, trace);
     return { line, no, trace, price, base, quantity, unit, lineDiscount };
   }
   trace?.push({ kind: 'noPrice' });

@@ -46,12 +46,13 @@ export function totalDiscountNearMiss(book: PriceBook, customer: CustomerContext
   const keys: readonly (string | undefined)[] = [c.customerId, c.totalDiscountGroup, ''];
   const codes = ['table', 'group', 'all'] as const;
   let best: { id: string; atMinor: bigint } | undefined;
+  const objects = book.index.objects();
   for (const i of CELLS_OF_TOTAL) {
     if (book.activation.totalDiscount[i] !== true) continue;
     const a = (i / 3) | 0;
     const key = keys[a];
     if (key === undefined) continue;
-    const cols = codes[a] === 'table' ? book.index.customers.get(key)?.[3] : codes[a] === 'group' ? book.index.groups[3]?.get(key) : book.index.all[3];
+    const cols = codes[a] === 'table' ? objects.customers.get(key)?.[3] : codes[a] === 'group' ? objects.groups[3]?.get(key) : objects.all[3];
     for (let b = cols?.allItems; b !== undefined; b = b.next) {
       if (b.currency !== currency) continue;
       for (const r of b.records) {
@@ -67,7 +68,7 @@ export function totalDiscountNearMiss(book: PriceBook, customer: CustomerContext
   }
   if (best === undefined) return { kind: 'none' };
   const ctx = searchContext(book, c, currency, undefined, opts.asOf);
-  const there = findDiscount(ctx, 'totalDiscount', { entry: undefined, itemId: '', itemGroup: '' }, '', scaledOf(best.atMinor, minorUnit), undefined);
+  const there = findDiscount(ctx, 'totalDiscount', { itemId: '', itemGroup: '' }, '', scaledOf(best.atMinor, minorUnit), undefined);
   return {
     kind: 'nextBand',
     recordId: best.id,

@@ -1,4 +1,4 @@
-import type { Bucket, Columns, ItemEntry } from './indexTypes.js';
+import type { Bucket, Columns, ItemEntry, ObjectIndex } from './indexTypes.js';
 import { exactDouble } from './integerDoubles.js';
 
 // The search of trade agreements without traces, in flat numeric arrays. Pricing an order line
@@ -84,15 +84,11 @@ export function probe(f: FastIndex, cell: number, k1: number, k2: number, k3: nu
 }
 
 /**
- * Builds the compact index from the object index's parts. `items` are the
- * index's entries, numbered 0, 1, … in iteration order (`no`), with their attributes set.
+ * Builds the compact index from the object index. `items` are the index's entries, numbered
+ * 0, 1, … in iteration order (`no`), with their attributes set.
  */
-export function buildFastIndex(
-  customers: ReadonlyMap<string, readonly (Columns | undefined)[]>,
-  groups: readonly ReadonlyMap<string, Columns>[],
-  all: readonly Columns[],
-  items: ReadonlyMap<string, ItemEntry>,
-): FastIndex {
+export function buildFastIndex(objects: ObjectIndex, items: ReadonlyMap<string, ItemEntry>): FastIndex {
+  const { customers, groups, all } = objects;
   const customerNo = new Map<string, number>();
   const groupNo = new Map<string, number>();
   const codeNo = new Map<string, number>();
@@ -123,11 +119,12 @@ export function buildFastIndex(
     for (const [g, c] of groups[ri] as ReadonlyMap<string, Columns>) columns(c, numberOf(groupNo, g), ri, 1);
     columns(all[ri], 0, ri, 2);
   }
-  for (const e of items.values()) {
-    chain(e.allPrice, 6, 0, e.no);
-    chain(e.allLineDiscount, 9 + 6, 0, e.no);
+  for (const [id, e] of objects.items) {
+    const no = (items.get(id) as ItemEntry).no;
+    chain(e.allPrice, 6, 0, no);
+    chain(e.allLineDiscount, 9 + 6, 0, no);
     for (const [list, ri] of [[e.groupPrice, 0], [e.groupLineDiscount, 1]] as const) {
-      if (list !== undefined) for (let k = 0; k < list.length; k += 2) chain(list[k + 1] as Bucket, 9 * ri + 3, numberOf(groupNo, list[k] as string), e.no);
+      if (list !== undefined) for (let k = 0; k < list.length; k += 2) chain(list[k + 1] as Bucket, 9 * ri + 3, numberOf(groupNo, list[k] as string), no);
     }
   }
   let size = 0;

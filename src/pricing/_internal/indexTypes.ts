@@ -38,10 +38,9 @@ export type Columns = {
 };
 
 /**
- * What one item id brings, flattened so that pricing a line reads one object for the item side:
- * its attributes, base prices, and the agreements of all customers and of customer groups on
- * the item. Item ids, group ids, currencies and units in the index are canonical strings (one
- * object per value), so that comparing them is mostly a pointer comparison.
+ * What one item id brings: its attributes and base prices. Item ids, group ids, currencies and
+ * units in the index are canonical strings (one object per value), so that comparing them is
+ * mostly a pointer comparison.
  */
 export type ItemEntry = {
   readonly itemId: string;
@@ -57,10 +56,30 @@ export type ItemEntry = {
   readonly basePrice: BasePrice | undefined;
   /** Sorted by currency then unit. */
   readonly basePrices: readonly BasePrice[] | undefined;
+};
+
+/** The agreements of all customers and of customer groups on one item (item side first: the line's item finds them). */
+export type ItemBuckets = {
   /** All customers × this item: prices, line discounts (the only relations D365 allows on one item). */
   readonly allPrice: Bucket | undefined;
   readonly allLineDiscount: Bucket | undefined;
   /** Customer group × this item, prices and line discounts: canonical group id, bucket, group id, bucket, … */
   readonly groupPrice: readonly (string | Bucket)[] | undefined;
   readonly groupLineDiscount: readonly (string | Bucket)[] | undefined;
+};
+
+/**
+ * The object index: every agreement in a bucket of its relation, cell, account and item key,
+ * currency and unit. Account side first for customers and customer groups (the order's
+ * customer and groups are resolved once per order), item side first for the rest.
+ */
+export type ObjectIndex = {
+  /** Customer id → columns by relation index. */
+  readonly customers: ReadonlyMap<string, readonly (Columns | undefined)[]>;
+  /** By relation index: customer group id → columns. */
+  readonly groups: readonly ReadonlyMap<string, Columns>[];
+  /** By relation index: the all-customers agreements on item groups and on all items (on one item: in `items`). */
+  readonly all: readonly Columns[];
+  /** Item id → the agreements of all customers and of customer groups on the item. */
+  readonly items: ReadonlyMap<string, ItemBuckets>;
 };

@@ -2,26 +2,22 @@ import { dateKey } from '../../calendar/_internal/dateKey.js';
 import { pow10, type Scaled } from '../../money/Scaled.js';
 import type { BasePrice, ItemAttributes, Relation, RelationCode, TradeAgreement } from '../schemas.js';
 import { buildFastIndex, type FastIndex } from './fastIndex.js';
-import type { Bucket, BucketIndex, BucketPart, Columns, ItemEntry } from './indexTypes.js';
+import type { Bucket, BucketIndex, BucketPart, Columns, ItemBuckets, ItemEntry, ObjectIndex } from './indexTypes.js';
 import { buildSegments } from './segments.js';
 
-// The search index of a price book, laid out for the memory access pattern of pricing an order:
-// - account side first for customers and customer groups: the order's customer and groups are
-//   resolved once per order, and their maps (small, reused by every line) stay in cache;
-// - item side first for "all customers": the item's entry, looked up once per line, holds them;
-// - per bucket, the validity days and band bounds of its records sit in one flat array of
-//   numbers, so that rejecting a record reads no record object (at a million records, pointer
-//   chasing to cold records, not arithmetic, is what a lookup costs).
-// No key string is built per lookup: maps are keyed by the host's own id strings.
+// The search index of a price book, in two structures:
+// - the compact index (fastIndex.ts): integer tables and doubles outside the JavaScript heap,
+//   built at compile time, for every search without trace;
+// - the object index: the agreements in buckets of objects (account side first for customers
+//   and customer groups, item side first for the rest; per bucket, the validity days and band
+//   bounds of its records in one flat array of numbers and, on large buckets, an interval
+//   index), for traces, the generic currency, analyses and what the compact index leaves out.
+//   It is built when first needed and then kept: a million agreements make about as many of
+//   its objects, and a program that holds them pays for them in every young-generation
+//   collection, searching or not.
 
 /** The compiled search structure of a price book (internal layout). */
 export type PriceIndex = {
-  /** Customer id → columns by relation index. */
-  readonly customers: ReadonlyMap<string, readonly (Columns | undefined)[]>;
-  /** By relation index: customer group id → columns. */
-  readonly groups: readonly ReadonlyMap<string, Columns>[];
-  /** By relation index: the all-customers agreements on item groups and on all items (on one item: in {@link ItemEntry}). */
-  readonly all: readonly Columns[];
   readonly items: ReadonlyMap<string, ItemEntry>;
   /**
    * The entries' numbers in a null-prototype object, for the lookup of every order line: the
@@ -37,11 +33,13 @@ export type PriceIndex = {
   readonly codes: ReadonlyMap<string, string>;
   /** The canonical object of each customer group id of the index. */
   readonly groupIds: ReadonlyMap<string, string>;
-  /** The agreements again, in flat numeric arrays, for searches without trace. */
+  /** The agreements in flat numeric arrays, for searches without trace. */
   readonly fast: FastIndex;
+  /** The object index, built on the first call and kept. */
+  readonly objects: () => ObjectIndex;
 };
 
-export type { Bucket, BucketIndex, BucketPart, Columns, ItemEntry } from './indexTypes.js';
+export type { Bucket, BucketIndex, BucketPart, Columns, ItemBuckets, ItemEntry, ObjectIndex } from './indexTypes.js';
 
 export const RELATION_INDEX: Readonly<Record<Relation, number>> = { price: 0, lineDiscount: 1, multilineDiscount: 2, totalDiscount: 3 };
 
@@ -65,14 +63,25 @@ const compareDay = (a: number, b: number): number => a - b;
 const EXACT_LIMIT = 2n ** 53n;
 
 type MutableColumns = { byItem: Map<string, Bucket> | undefined; byItemGroup: Map<string, Bucket> | undefined; allItems: Bucket | undefined };
-type MutableItem = { -readonly [K in keyof ItemEntry]: ItemEntry[K] } & { basePrices: BasePrice[] | undefined; groupPrice: (string | Bucket)[] | undefined; groupLineDiscount: (string | Bucket)[] | undefined };
+type MutableItem = { -readonly [K in keyof ItemEntry]: ItemEntry[K] } & { basePrices: BasePrice[] | undefined };
+type MutableItemBuckets = { -readonly [K in keyof ItemBuckets]: ItemBuckets[K] } & { groupPrice: (string | Bucket)[] | undefined; groupLineDiscount: (string | Bucket)[] | undefined };
 type MutableBucket = { -readonly [K in keyof Bucket]: Bucket[K] } & { records: TradeAgreement[] };
 
 const newColumns = (): MutableColumns => ({ byItem: undefined, byItemGroup: undefined, allItems: undefined });
 
+/** The string `text` as the pool's canonical object, added when new. */
+function canonical(pool: Map<string, string>, text: string): string {
+  const known = pool.get(text);
+  if (known !== undefined) return known;
+  pool.set(text, text);
+  return text;
+}
+
 /**
  * Builds the index. `agreements` must be valid records with unique ids; item attributes and
- * base prices later in their lists replace earlier ones of the same key.
+ * base prices later in their lists replace earlier ones of the same key. The object index is
+ * built here for the compact index and dropped; {@link PriceIndex.objects} builds it again,
+ * from the same records, when a search first needs it.
  */
 export function buildPriceIndex(
   agreements: readonly TradeAgreement[],
@@ -81,12 +90,6 @@ export function buildPriceIndex(
 ): PriceIndex {
   const codes = new Map<string, string>();
   const groupIds = new Map<string, string>();
-  const canonical = (pool: Map<string, string>, text: string): string => {
-    const known = pool.get(text);
-    if (known !== undefined) return known;
-    pool.set(text, text);
-    return text;
-  };
   const itemMap = new Map<string, MutableItem>();
   const itemOf = (id: string): MutableItem => {
     let e = itemMap.get(id);
@@ -101,18 +104,76 @@ export function buildPriceIndex(
         blocked: false,
         basePrice: undefined,
         basePrices: undefined,
-        allPrice: undefined,
-        allLineDiscount: undefined,
-        groupPrice: undefined,
-        groupLineDiscount: undefined,
       };
       itemMap.set(id, e);
     }
     return e;
   };
+  // Every key string of the records in its pool, so that the object index, built now or later,
+  // only reads the pools.
+  for (const a of agreements) {
+    if (a.itemCode === 'table') itemOf(a.itemRelation);
+    if (a.accountCode === 'group') canonical(groupIds, a.accountRelation);
+    canonical(codes, a.currency);
+    canonical(codes, a.unit);
+  }
+  for (const bp of basePrices) {
+    const e = itemOf(bp.itemId);
+    canonical(codes, bp.currency);
+    canonical(codes, bp.unit);
+    const list = (e.basePrices ??= []);
+    const at = list.findIndex((x) => x.currency === bp.currency && x.unit === bp.unit);
+    if (at >= 0) list[at] = bp;
+    else list.push(bp);
+  }
+  for (const e of itemMap.values()) {
+    e.basePrices = e.basePrices?.slice().sort((x, y) => byText(x.currency, y.currency) || byText(x.unit, y.unit));
+    e.basePrice = e.basePrices?.[0];
+  }
+  for (const item of items) {
+    const e = itemOf(item.itemId);
+    e.attributes = item;
+    e.lineDiscountGroup = item.lineDiscountGroup;
+    e.multilineDiscountGroup = item.multilineDiscountGroup;
+    e.totalDiscountEligible = item.totalDiscountEligible;
+    e.blocked = item.blocked === true;
+  }
+  const itemsById = Object.create(null) as Record<string, number | undefined>;
+  for (const [id, e] of itemMap) itemsById[id] = e.no;
+  const fast = buildFastIndex(buildObjectIndex(agreements, itemMap, codes, groupIds), itemMap);
+  let objects: ObjectIndex | undefined;
+  return {
+    items: itemMap,
+    itemsById,
+    itemList: [...itemMap.values()],
+    codes,
+    groupIds,
+    fast,
+    objects: () => (objects ??= buildObjectIndex(agreements, itemMap, codes, groupIds)),
+  };
+}
+
+/** The pool's canonical object of `text`, which the pool holds. */
+function known(pool: ReadonlyMap<string, string>, text: string): string {
+  return pool.get(text) ?? text;
+}
+
+/** Puts every agreement in its bucket. The pools and item entries hold every key of the records. */
+function buildObjectIndex(
+  agreements: readonly TradeAgreement[],
+  itemMap: ReadonlyMap<string, ItemEntry>,
+  codes: ReadonlyMap<string, string>,
+  groupIds: ReadonlyMap<string, string>,
+): ObjectIndex {
   const customers = new Map<string, MutableColumns[]>();
   const groups: Map<string, MutableColumns>[] = [0, 1, 2, 3].map(() => new Map<string, MutableColumns>());
   const all: MutableColumns[] = [newColumns(), newColumns(), newColumns(), newColumns()];
+  const itemSide = new Map<string, MutableItemBuckets>();
+  const sideOf = (id: string): MutableItemBuckets => {
+    let e = itemSide.get(id);
+    if (e === undefined) itemSide.set(id, (e = { allPrice: undefined, allLineDiscount: undefined, groupPrice: undefined, groupLineDiscount: undefined }));
+    return e;
+  };
   const attach: ((b: Bucket) => void)[] = [];
   // First pass: group records by key, each key's buckets in a plain list.
   const lists = new Map<object, Map<string, MutableBucket[]>>();
@@ -133,10 +194,10 @@ export function buildPriceIndex(
     let list: MutableBucket[];
     if (a.accountCode !== 'table' && a.itemCode === 'table' && ri <= 1) {
       // Item side first: all customers or a customer group on one item (price and line discount).
-      const e = itemOf(a.itemRelation);
+      const e = sideOf((itemMap.get(a.itemRelation) as ItemEntry).itemId);
       if (a.accountCode === 'all') list = listOf(e, `${ri}`, (b) => (ri === 0 ? (e.allPrice = b) : (e.allLineDiscount = b)));
       else {
-        const g = canonical(groupIds, a.accountRelation);
+        const g = known(groupIds, a.accountRelation);
         list = listOf(e, `${ri}/${g}`, (b) => (ri === 0 ? (e.groupPrice ??= []) : (e.groupLineDiscount ??= [])).push(g, b));
       }
     } else {
@@ -147,14 +208,14 @@ export function buildPriceIndex(
         cols = byRelation[ri] ?? (byRelation[ri] = newColumns());
       } else if (a.accountCode === 'group') {
         const g = groups[ri] as Map<string, MutableColumns>;
-        const key = canonical(groupIds, a.accountRelation);
+        const key = known(groupIds, a.accountRelation);
         const found = g.get(key);
         if (found === undefined) g.set(key, (cols = newColumns()));
         else cols = found;
       } else cols = all[ri] as MutableColumns;
       const c = cols;
       if (a.itemCode === 'table') {
-        const key = itemOf(a.itemRelation).itemId;
+        const key = (itemMap.get(a.itemRelation) as ItemEntry).itemId;
         list = listOf(c, `t${key}`, (b) => (c.byItem ??= new Map()).set(key, b));
       } else if (a.itemCode === 'group') {
         const key = a.itemRelation;
@@ -163,7 +224,7 @@ export function buildPriceIndex(
     }
     let bucket = list.find((b) => b.currency === a.currency && b.unit === a.unit);
     if (bucket === undefined) {
-      bucket = { currency: canonical(codes, a.currency), unit: canonical(codes, a.unit), records: [], keys: [], scale: -1, index: undefined, next: undefined };
+      bucket = { currency: known(codes, a.currency), unit: known(codes, a.unit), records: [], keys: [], scale: -1, index: undefined, next: undefined };
       list.push(bucket);
     }
     bucket.records.push(a);
@@ -178,32 +239,11 @@ export function buildPriceIndex(
     }
     (attach[k] as (b: Bucket) => void)(list[0] as Bucket);
   }
-  for (const bp of basePrices) {
-    const e = itemOf(bp.itemId);
-    canonical(codes, bp.currency);
-    canonical(codes, bp.unit);
-    const list = (e.basePrices ??= []);
-    const at = list.findIndex((x) => x.currency === bp.currency && x.unit === bp.unit);
-    if (at >= 0) list[at] = bp;
-    else list.push(bp);
-  }
-  for (const e of itemMap.values()) {
-    e.basePrices = e.basePrices?.slice().sort((x, y) => byText(x.currency, y.currency) || byText(x.unit, y.unit));
-    e.basePrice = e.basePrices?.[0];
+  for (const e of itemSide.values()) {
     e.groupPrice = e.groupPrice?.slice();
     e.groupLineDiscount = e.groupLineDiscount?.slice();
   }
-  for (const item of items) {
-    const e = itemOf(item.itemId);
-    e.attributes = item;
-    e.lineDiscountGroup = item.lineDiscountGroup;
-    e.multilineDiscountGroup = item.multilineDiscountGroup;
-    e.totalDiscountEligible = item.totalDiscountEligible;
-    e.blocked = item.blocked === true;
-  }
-  const itemsById = Object.create(null) as Record<string, number | undefined>;
-  for (const [id, e] of itemMap) itemsById[id] = e.no;
-  return { customers, groups, all, items: itemMap, itemsById, itemList: [...itemMap.values()], codes, groupIds, fast: buildFastIndex(customers, groups, all, itemMap) };
+  return { customers, groups, all, items: itemSide };
 }
 
 function byText(a: string, b: string): number {
@@ -271,10 +311,11 @@ export function* allBuckets(index: PriceIndex): Generator<Bucket> {
     if (c.byItemGroup !== undefined) for (const b of c.byItemGroup.values()) yield* chain(b);
     yield* chain(c.allItems);
   };
-  for (const byRelation of index.customers.values()) for (const c of byRelation) yield* columns(c);
-  for (const g of index.groups) for (const c of g.values()) yield* columns(c);
-  for (const c of index.all) yield* columns(c);
-  for (const e of index.items.values()) {
+  const objects = index.objects();
+  for (const byRelation of objects.customers.values()) for (const c of byRelation) yield* columns(c);
+  for (const g of objects.groups) for (const c of g.values()) yield* columns(c);
+  for (const c of objects.all) yield* columns(c);
+  for (const e of objects.items.values()) {
     yield* chain(e.allPrice);
     yield* chain(e.allLineDiscount);
     for (const list of [e.groupPrice, e.groupLineDiscount]) if (list !== undefined) for (let k = 1; k < list.length; k += 2) yield* chain(list[k] as Bucket);
@@ -295,12 +336,13 @@ export function groupBucket(list: readonly (string | Bucket)[] | undefined, grou
 
 /** The first bucket of one relation index, account and item key, or undefined. */
 export function bucketOf(index: PriceIndex, ri: number, accountCode: RelationCode, accountKey: string, itemCode: RelationCode, itemKey: string): Bucket | undefined {
+  const objects = index.objects();
   if (accountCode !== 'table' && itemCode === 'table' && ri <= 1) {
-    const e = index.items.get(itemKey);
+    const e = objects.items.get(itemKey);
     if (accountCode === 'all') return ri === 0 ? e?.allPrice : e?.allLineDiscount;
     return groupBucket(ri === 0 ? e?.groupPrice : e?.groupLineDiscount, accountKey);
   }
-  const cols = accountCode === 'table' ? index.customers.get(accountKey)?.[ri] : accountCode === 'group' ? index.groups[ri]?.get(accountKey) : index.all[ri];
+  const cols = accountCode === 'table' ? objects.customers.get(accountKey)?.[ri] : accountCode === 'group' ? objects.groups[ri]?.get(accountKey) : objects.all[ri];
   if (cols === undefined) return undefined;
   return itemCode === 'table' ? cols.byItem?.get(itemKey) : itemCode === 'group' ? cols.byItemGroup?.get(itemKey) : cols.allItems;
 }

@@ -4,7 +4,7 @@ import { pow10, type Scaled, scaledOf } from '../../money/Scaled.js';
 import type { RecordOutcome, TraceEntry } from '../PricingTrace.js';
 import type { ActivationMatrix, Relation, TradeAgreement } from '../schemas.js';
 import { CELLS } from './keys.js';
-import { type Bucket, codeOf, type Columns, compareQty, groupBucket, type ItemEntry, type PriceIndex, RELATION_INDEX } from './priceIndex.js';
+import { type Bucket, codeOf, type Columns, compareQty, groupBucket, type ObjectIndex, type PriceIndex, RELATION_INDEX } from './priceIndex.js';
 import { POW10_DOUBLE } from './integerDoubles.js';
 import { segmentOf } from './segments.js';
 
@@ -22,9 +22,10 @@ export type SearchContext = {
   readonly customerId: string;
   /** The customer's group per relation index (price, line, multiline, total discount group). */
   readonly accountGroups: readonly (string | undefined)[];
-  /** Per relation index: the customer's own agreements and those of its group. */
-  readonly customerColumns: readonly (Columns | undefined)[];
-  readonly groupColumns: readonly (Columns | undefined)[];
+  /** The object index and, per relation index, the customer's own agreements and those of its group there: set by the first search that reads it ({@link objectsOf}). */
+  objects: ObjectIndex | undefined;
+  customerColumns: readonly (Columns | undefined)[];
+  groupColumns: readonly (Columns | undefined)[];
   readonly currency: string;
   /** Only when it differs from `currency`. */
   readonly generic: Generic;
@@ -35,8 +36,8 @@ export type SearchContext = {
   readonly foundGeneric: boolean[];
 };
 
-/** The item side of one search: the item's entry and id, and its group of the searched relation. */
-export type ItemKeys = { readonly entry: ItemEntry | undefined; readonly itemId: string; readonly itemGroup: string | undefined };
+/** The item side of one search: the item's id and its group of the searched relation. */
+export type ItemKeys = { readonly itemId: string; readonly itemGroup: string | undefined };
 
 /** Builds the context of an order's searches. */
 export function searchContext(
@@ -50,15 +51,15 @@ export function searchContext(
   // Canonical strings of the index where it has them, so that comparisons are pointer comparisons.
   const group = (g: string | undefined): string | undefined => (g === undefined ? undefined : (index.groupIds.get(g) ?? g));
   const accountGroups = [group(customer.priceGroup), group(customer.lineDiscountGroup), group(customer.multilineDiscountGroup), group(customer.totalDiscountGroup)];
-  const own = index.customers.get(customer.customerId);
   return {
     index,
     activation: book.activation,
     relations: book.relations,
     customerId: customer.customerId,
     accountGroups,
-    customerColumns: [own?.[0], own?.[1], own?.[2], own?.[3]],
-    groupColumns: accountGroups.map((g, ri) => (g === undefined ? undefined : index.groups[ri]?.get(g))),
+    objects: undefined,
+    customerColumns: [],
+    groupColumns: [],
     currency: codeOf(index, currency),
     generic: generic !== undefined && generic.currency !== currency ? generic : undefined,
     asOf,
@@ -90,18 +91,30 @@ function times(a: Scaled, b: Scaled): Scaled {
   return scaledOf(a.units * b.units, a.scale + b.scale);
 }
 
+/** The object index of the context's book, with the customer's columns resolved (once per order). */
+export function objectsOf(ctx: SearchContext): ObjectIndex {
+  if (ctx.objects !== undefined) return ctx.objects;
+  const objects = ctx.index.objects();
+  const own = objects.customers.get(ctx.customerId);
+  ctx.customerColumns = [own?.[0], own?.[1], own?.[2], own?.[3]];
+  ctx.groupColumns = ctx.accountGroups.map((g, ri) => (g === undefined ? undefined : objects.groups[ri]?.get(g)));
+  ctx.objects = objects;
+  return objects;
+}
+
 /** The first bucket of cell `i` (0-based) of relation index `ri` for the context's customer and the given item. */
 export function bucketAt(ctx: SearchContext, ri: number, i: number, item: ItemKeys): Bucket | undefined {
+  const objects = objectsOf(ctx);
   const a = (i / 3) | 0;
   const c = i % 3;
   if (c === 0 && a !== 0 && ri <= 1) {
-    // Customer group or all customers × one item: on the item's entry.
-    const e = item.entry;
+    // Customer group or all customers × one item: item side first.
+    const e = objects.items.get(item.itemId);
     if (e === undefined) return undefined;
     if (a === 2) return ri === 0 ? e.allPrice : e.allLineDiscount;
     return groupBucket(ri === 0 ? e.groupPrice : e.groupLineDiscount, ctx.accountGroups[ri]);
   }
-  const cols = a === 0 ? ctx.customerColumns[ri] : a === 1 ? ctx.groupColumns[ri] : ctx.index.all[ri];
+  const cols = a === 0 ? ctx.customerColumns[ri] : a === 1 ? ctx.groupColumns[ri] : objects.all[ri];
   if (cols === undefined) return undefined;
   if (c === 0) return cols.byItem?.get(item.itemId);
   if (c === 1) return item.itemGroup === undefined ? undefined : cols.byItemGroup?.get(item.itemGroup);
