@@ -63,9 +63,8 @@ const InputSchema = /* @__PURE__ */ z.object({
  */
 export function compilePriceBook(input: PriceBookInput): PriceBook {
   const raw = parseInput(InputSchema, input, []);
-  const agreements: TradeAgreement[] = [];
+  const parsed: TradeAgreement[] = [];
   const seen = new Set<string>();
-  const shared = new Map<number, Scaled>();
   for (let i = 0; i < raw.agreements.length; i++) {
     const value = raw.agreements[i];
     const id = typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined;
@@ -75,8 +74,11 @@ export function compilePriceBook(input: PriceBookInput): PriceBook {
       parseInput(z.never({ error: `duplicate agreement id ${JSON.stringify(record.id)}: ids must be unique` }), record.id, ['agreements', label, 'id']);
     }
     seen.add(record.id);
-    agreements.push(shareSmallValues(record, shared));
+    parsed.push(record);
   }
+  const shared = new Map<number, Scaled>();
+  const agreements = new Array<TradeAgreement>(parsed.length);
+  for (let i = 0; i < parsed.length; i++) agreements[i] = compactRecord(parsed[i] as TradeAgreement, shared);
   const activation = parseInput(ActivationMatrixSchema, raw.activation ?? {}, ['activation']);
   const relations = new Set<Relation>();
   for (const a of agreements) relations.add(a.relation);
@@ -95,13 +97,15 @@ export function compilePriceBook(input: PriceBookInput): PriceBook {
 }
 
 /**
- * The record with its small figures (bands, percentages, price units, most amounts: units
- * below 2^20, at most 7 decimals) replaced by one shared value per figure, `Scaled` being
- * immutable. A million records held 6 million `Scaled` objects and bigints; the young-
- * generation collections of a program holding the book slow down with the number of old
- * objects. `record` is the parser's new object, not the caller's.
+ * A copy of the record made after every record is parsed, with its small figures (bands,
+ * percentages, price units, most amounts: units below 2^20, at most 7 decimals) replaced by
+ * one shared value per figure, `Scaled` being immutable. A program holding a large book pays
+ * for its objects in every young-generation collection: a million records held 6 million
+ * `Scaled` objects and bigints, and records left where the parser made them, between its
+ * garbage, cost those collections twice what the same records side by side do. Keys in the
+ * parser's order.
  */
-function shareSmallValues(record: TradeAgreement, shared: Map<number, Scaled>): TradeAgreement {
+function compactRecord(r: TradeAgreement, shared: Map<number, Scaled>): TradeAgreement {
   const one = (v: Scaled): Scaled => {
     if (v.units < 0n || v.units >= 1n << 20n || v.scale > 7) return v;
     const key = Number(v.units) * 8 + v.scale;
@@ -110,15 +114,16 @@ function shareSmallValues(record: TradeAgreement, shared: Map<number, Scaled>): 
     shared.set(key, v);
     return v;
   };
-  const r = record as { -readonly [K in keyof TradeAgreement]: TradeAgreement[K] };
-  r.fromQty = one(r.fromQty);
-  r.toQty = one(r.toQty);
-  r.amount = one(r.amount);
-  r.priceUnit = one(r.priceUnit);
-  r.percent1 = one(r.percent1);
-  r.percent2 = one(r.percent2);
-  r.priceCharges = one(r.priceCharges);
-  return record;
+  // One literal per shape (fields in place, no spread: a spread object may fall into
+  // dictionary mode), dates where the parser puts them.
+  const { id, relation, accountCode, accountRelation, itemCode, itemRelation, currency, unit, fromDate, toDate, findNext } = r;
+  const [fromQty, toQty, priceUnit, amount, percent1, percent2, priceCharges] = [one(r.fromQty), one(r.toQty), one(r.priceUnit), one(r.amount), one(r.percent1), one(r.percent2), one(r.priceCharges)];
+  if (fromDate === undefined) {
+    if (toDate === undefined) return { id, relation, accountCode, accountRelation, itemCode, itemRelation, currency, unit, fromQty, toQty, priceUnit, amount, percent1, percent2, priceCharges, findNext };
+    return { id, relation, accountCode, accountRelation, itemCode, itemRelation, currency, unit, fromQty, toQty, toDate, priceUnit, amount, percent1, percent2, priceCharges, findNext };
+  }
+  if (toDate === undefined) return { id, relation, accountCode, accountRelation, itemCode, itemRelation, currency, unit, fromQty, toQty, fromDate, priceUnit, amount, percent1, percent2, priceCharges, findNext };
+  return { id, relation, accountCode, accountRelation, itemCode, itemRelation, currency, unit, fromQty, toQty, fromDate, toDate, priceUnit, amount, percent1, percent2, priceCharges, findNext };
 }
 
 /**
