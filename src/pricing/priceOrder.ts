@@ -8,7 +8,7 @@ import { allocateShares } from './_internal/allocateShares.js';
 import { lineAmountMinor } from './_internal/lineAmountMinor.js';
 import { isPrepared, OptionsSchema, OrderLineSchema, OrderSchema, type ValidOptions, type ValidOrder } from './_internal/orderSchemas.js';
 import { codeOf, type ItemEntry } from './_internal/priceIndex.js';
-import { ITEM_ROW } from './_internal/fastIndex.js';
+import { FLAG_BLOCKED, FLAG_TOTAL_ELIGIBLE, ITEM_ROW, ROW_BASE_KEY, ROW_BASE_PRICE, ROW_BASE_PRICE_UNIT, ROW_FLAGS, ROW_LINE_GROUP, ROW_MULTILINE_GROUP } from './_internal/fastIndex.js';
 import { fastDiscount, fastOrder, fastPrice, scaledAt, SLOW } from './_internal/fastSearch.js';
 import { exactDouble } from './_internal/integerDoubles.js';
 import { add, type Candidate, type DiscountSum, findDiscount, findPrice, type Generic, NO_DISCOUNT, type SearchContext, searchContext } from './_internal/search.js';
@@ -191,12 +191,12 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   const nos = new Int32Array(lineCount);
   const itemsById = ctx.index.itemsById;
   for (let i = 0; i < lineCount; i++) nos[i] = itemsById[(order.lines[i] as ValidLine).itemId] ?? -1;
-  // Then their rows, read once here in the same way (the line-discount group is the last figure).
+  // Then their rows, read once here in the same way (the line-discount group is the row's last figure).
   const rows = ctx.index.fast.itemRows;
   const lineGroups = new Int32Array(lineCount);
   for (let i = 0; i < lineCount; i++) {
     const no = nos[i] as number;
-    lineGroups[i] = no < 0 ? -1 : (rows[ITEM_ROW * no + 7] as number);
+    lineGroups[i] = no < 0 ? -1 : (rows[ITEM_ROW * no + ROW_LINE_GROUP] as number);
   }
   // Units as the index's canonical strings, once per line.
   const units = new Array<string>(lineCount);
@@ -232,11 +232,11 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   const noUnit = fast === undefined ? -1 : (fast.f.codeNo.get('') ?? -1);
   let groupQty: Map<number, Scaled> | undefined;
   for (const s of stages) {
-    const g = s.no < 0 ? -1 : (rows[ITEM_ROW * s.no + 1] as number);
+    const g = s.no < 0 ? -1 : (rows[ITEM_ROW * s.no + ROW_MULTILINE_GROUP] as number);
     if (g < 0 || (s.price === undefined && s.base === undefined)) continue;
     groupQty ??= new Map();
     const q = groupQty.get(g);
-    groupQty.set(g, q === undefined ? s.line.quantity : addScaled(q, s.line.quantity));
+    groupQty.set(g, q === undefined ? s.line.quantity : add(q, s.line.quantity));
   }
   let groupDisc: Map<number, { disc: DiscountSum; trace: TraceEntry[] | undefined }> | undefined;
   if (groupQty !== undefined) {
@@ -263,8 +263,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
       amounts[i] = undefined;
       continue;
     }
-    const row = ITEM_ROW * s.no;
-    const ml = s.no < 0 ? undefined : groupDisc?.get(rows[row + 1] as number);
+    const ml = s.no < 0 ? undefined : groupDisc?.get(rows[ITEM_ROW * s.no + ROW_MULTILINE_GROUP] as number);
     if (ml?.trace !== undefined) s.trace?.push(...ml.trace);
     const multi = ml?.disc ?? NO_DISCOUNT;
     const { amount: discAmount, percents } = combine(s.lineDiscount, multi, opts.combination);
@@ -275,7 +274,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     const minor = lineAmountMinor(s.quantity, price, discAmount, priceUnit, charges, percents, minorUnit, opts.rounding);
     amounts[i] = { price, priceUnit, charges, multi, discAmount, percents, minor };
     subtotal += minor;
-    if (s.no < 0 || ((rows[row] as number) & 2) !== 0) {
+    if (s.no < 0 || hasFlag(rows, s.no, FLAG_TOTAL_ELIGIBLE)) {
       eligible += minor;
       eligibleIdx.push(i);
       eligibleMinor.push(minor);
@@ -304,7 +303,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     const p = amounts[i];
     const lineId = s.line.lineId;
     if (p === undefined) {
-      const kind = s.no >= 0 && ((rows[ITEM_ROW * s.no] as number) & 1) !== 0 ? 'blocked' : 'noPrice';
+      const kind = hasFlag(rows, s.no, FLAG_BLOCKED) ? 'blocked' : 'noPrice';
       lines[i] =
         lineId === undefined
           ? { kind, lineIndex: i, itemId: s.line.itemId, trace: s.trace ?? NO_TRACE }
@@ -382,7 +381,7 @@ function priceStage(
 ): Stage {
   const trace: TraceEntry[] | undefined = tracing ? [] : undefined;
   const rows = ctx.index.fast.itemRows;
-  if (no >= 0 && ((rows[ITEM_ROW * no] as number) & 1) !== 0) {
+  if (hasFlag(rows, no, FLAG_BLOCKED)) {
     trace?.push({ kind: 'blocked' });
     return { line, no, trace, price: undefined, base: undefined, quantity: line.quantity, unit: line.unit, lineDiscount: NO_DISCOUNT };
   }
@@ -421,6 +420,11 @@ function priceStage(
   return { line, no, trace, price: undefined, base: undefined, quantity: line.quantity, unit: line.unit, lineDiscount: NO_DISCOUNT };
 }
 
+/** Whether item `no` (−1: unknown to the book, no flag) has `flag` in its row. */
+function hasFlag(rows: Float64Array, no: number, flag: number): boolean {
+  return no >= 0 && ((rows[ITEM_ROW * no + ROW_FLAGS] as number) & flag) !== 0;
+}
+
 /** A base price as pricing uses it. */
 type Base = { readonly price: Scaled; readonly priceUnit: Scaled };
 
@@ -433,12 +437,12 @@ function ownBasePrice(ctx: SearchContext, no: number, entry: ItemEntry | undefin
   if (no < 0) return undefined;
   const f = ctx.index.fast;
   const row = ITEM_ROW * no;
-  const key = f.itemRows[row + 2] as number;
+  const key = f.itemRows[row + ROW_BASE_KEY] as number;
   if (key === -1) return undefined;
   const cur = f.codeNo.get(ctx.currency);
   const u = f.codeNo.get(unit);
   if (cur === undefined || u === undefined || key !== 65536 * cur + u) return basePriceOf(entry, ctx.currency, unit);
-  return { price: scaledAt(f.itemRows, row + 3), priceUnit: scaledAt(f.itemRows, row + 5) };
+  return { price: scaledAt(f.itemRows, row + ROW_BASE_PRICE), priceUnit: scaledAt(f.itemRows, row + ROW_BASE_PRICE_UNIT) };
 }
 
 function basePriceOf(entry: ItemEntry | undefined, currency: string, unit: string): Base | undefined {
@@ -452,11 +456,6 @@ function basePriceOf(entry: ItemEntry | undefined, currency: string, unit: strin
     if (b.currency === currency && b.unit === unit) return b;
   }
   return undefined;
-}
-
-function addScaled(a: Scaled, b: Scaled): Scaled {
-  if (a.scale >= b.scale) return scaledOf(a.units + b.units * pow10(a.scale - b.scale), a.scale);
-  return scaledOf(a.units * pow10(b.scale - a.scale) + b.units, b.scale);
 }
 
 function maxScaled(a: Scaled, b: Scaled, wantMax: boolean): Scaled {

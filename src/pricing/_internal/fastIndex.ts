@@ -16,8 +16,33 @@ import { exactDouble } from './integerDoubles.js';
 
 /** Doubles per record in `data`: validity days, band, record number, amount, percentages, price unit, find next, price charges. */
 export const STRIDE = 16;
+/**
+ * Offsets in a record's {@link STRIDE} doubles: first and last valid day, band from and to (at
+ * the bucket's band scale), record number; then figures as units and scale: amount, percent 1,
+ * percent 2, price unit; find next (1 or 0); price charges (units and scale).
+ */
+export const R_FROM_DAY = 0;
+export const R_TO_DAY = 1;
+export const R_FROM = 2;
+export const R_TO = 3;
+export const R_NO = 4;
+export const R_AMOUNT = 5;
+export const R_PERCENT1 = 7;
+export const R_PERCENT2 = 9;
+export const R_PRICE_UNIT = 11;
+export const R_FIND_NEXT = 13;
+export const R_CHARGES = 14;
 /** Doubles per item in `itemRows`. */
 export const ITEM_ROW = 8;
+/** Offsets in an item's row (see {@link FastIndex.itemRows}) and its flags. */
+export const ROW_FLAGS = 0;
+export const ROW_MULTILINE_GROUP = 1;
+export const ROW_BASE_KEY = 2;
+export const ROW_BASE_PRICE = 3;
+export const ROW_BASE_PRICE_UNIT = 5;
+export const ROW_LINE_GROUP = 7;
+export const FLAG_BLOCKED = 1;
+export const FLAG_TOTAL_ELIGIBLE = 2;
 /** Largest bucket searched here (the object index gives larger ones an interval index). */
 const FAST_BUCKET = 8;
 /** A table slot whose bucket is searched through the object index. */
@@ -190,9 +215,10 @@ export function buildFastIndex(objects: ObjectIndex, items: ReadonlyMap<string, 
   for (const e of items.values()) {
     const bp = e.basePrice;
     const exactBase = bp !== undefined && !Number.isNaN(exactDouble(bp.price.units)) && !Number.isNaN(exactDouble(bp.priceUnit.units)) && usable;
+    // In the order of the ROW_ offsets.
     itemRows.set(
       [
-        (e.blocked ? 1 : 0) + (e.totalDiscountEligible ? 2 : 0),
+        (e.blocked ? FLAG_BLOCKED : 0) + (e.totalDiscountEligible ? FLAG_TOTAL_ELIGIBLE : 0),
         e.multilineDiscountGroup === undefined ? -1 : numberOf(itemGroupNo, e.multilineDiscountGroup),
         bp === undefined ? -1 : exactBase ? 65536 * numberOf(codeNo, bp.currency) + numberOf(codeNo, bp.unit) : -2,
         exactBase ? exactDouble(bp.price.units) : 0,
@@ -234,6 +260,7 @@ function writeBucket(data: Float64Array, o: number, b: Bucket, ids: string[]): n
   data[o + 1] = scale;
   let at = o + 2;
   b.records.forEach((r, k) => {
+    // In the order of the R_ offsets.
     data.set(
       [
         keys[4 * k] as number,

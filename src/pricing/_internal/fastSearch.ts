@@ -1,6 +1,6 @@
 import { type Scaled, scaledOf } from '../../money/Scaled.js';
 import type { ActivationMatrix, Relation } from '../schemas.js';
-import { type FastIndex, NO_BUCKET, probe, SLOW_BUCKET, STRIDE } from './fastIndex.js';
+import { type FastIndex, NO_BUCKET, probe, R_AMOUNT, R_CHARGES, R_FIND_NEXT, R_FROM, R_FROM_DAY, R_NO, R_PERCENT1, R_PERCENT2, R_PRICE_UNIT, R_TO, R_TO_DAY, SLOW_BUCKET, STRIDE } from './fastIndex.js';
 import { POW10_DOUBLE } from './integerDoubles.js';
 import { ALLOWED, type Candidate, type DiscountSum, NO_DISCOUNT } from './search.js';
 
@@ -53,15 +53,15 @@ function bandUnits(d: Float64Array, o: number, qUnits: number, qScale: number): 
 
 /** Whether the unit price of the record at `x` is below that at `y` (amount / price unit, compared without dividing); −1 when a product is not exact. */
 function cheaperAt(d: Float64Array, x: number, y: number): number {
-  const lhs = (d[x + 5] as number) * (d[y + 11] as number) * (POW10_DOUBLE[(d[y + 6] as number) + (d[x + 12] as number)] as number);
-  const rhs = (d[y + 5] as number) * (d[x + 11] as number) * (POW10_DOUBLE[(d[x + 6] as number) + (d[y + 12] as number)] as number);
+  const lhs = (d[x + R_AMOUNT] as number) * (d[y + R_PRICE_UNIT] as number) * (POW10_DOUBLE[(d[y + R_AMOUNT + 1] as number) + (d[x + R_PRICE_UNIT + 1] as number)] as number);
+  const rhs = (d[y + R_AMOUNT] as number) * (d[x + R_PRICE_UNIT] as number) * (POW10_DOUBLE[(d[x + R_AMOUNT + 1] as number) + (d[y + R_PRICE_UNIT + 1] as number)] as number);
   if (!Number.isSafeInteger(lhs) || !Number.isSafeInteger(rhs)) return -1;
   return lhs < rhs ? 1 : 0;
 }
 
 /** Whether the record at `r` is valid on `day` and its band holds `q`. */
 function matches(d: Float64Array, r: number, day: number, q: number): boolean {
-  return day >= (d[r] as number) && day <= (d[r + 1] as number) && q >= (d[r + 2] as number) && q < (d[r + 3] as number);
+  return day >= (d[r + R_FROM_DAY] as number) && day <= (d[r + R_TO_DAY] as number) && q >= (d[r + R_FROM] as number) && q < (d[r + R_TO] as number);
 }
 
 /**
@@ -103,10 +103,10 @@ export function fastPrice(o: FastOrder, item: number, unit: number, qUnits: numb
       if (x < 0) return SLOW;
       if (x === 1) best = c;
     }
-    if (d[c + 13] === 0) break;
+    if (d[c + R_FIND_NEXT] === 0) break;
   }
   if (best < 0) return undefined;
-  return { recordId: f.ids[d[best + 4] as number] as string, amount: scaledAt(d, best + 5), priceUnit: scaledAt(d, best + 11), charges: scaledAt(d, best + 14), generic: false };
+  return { recordId: f.ids[d[best + R_NO] as number] as string, amount: scaledAt(d, best + R_AMOUNT), priceUnit: scaledAt(d, best + R_PRICE_UNIT), charges: scaledAt(d, best + R_CHARGES), generic: false };
 }
 
 /**
@@ -140,19 +140,19 @@ export function fastDiscount(o: FastOrder, ri: number, item: number, group: numb
     for (let r = at + 2; r < end; r += STRIDE) {
       if (!matches(d, r, o.day, q)) continue;
       found[n++] = r;
-      if (d[r + 13] === 0) {
+      if (d[r + R_FIND_NEXT] === 0) {
         stop = true;
         break;
       }
     }
   }
   if (n === 0) return NO_DISCOUNT;
-  const amount = sumAt(d, found, n, 5);
-  const percent1 = sumAt(d, found, n, 7);
-  const percent2 = sumAt(d, found, n, 9);
+  const amount = sumAt(d, found, n, R_AMOUNT);
+  const percent1 = sumAt(d, found, n, R_PERCENT1);
+  const percent2 = sumAt(d, found, n, R_PERCENT2);
   if (amount === undefined || percent1 === undefined || percent2 === undefined) return SLOW;
   const recordIds: string[] = [];
-  for (let k = 0; k < n; k++) recordIds.push(f.ids[d[(found[k] as number) + 4] as number] as string);
+  for (let k = 0; k < n; k++) recordIds.push(f.ids[d[(found[k] as number) + R_NO] as number] as string);
   return { amount, percent1, percent2, recordIds };
 }
 
