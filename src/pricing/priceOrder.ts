@@ -188,12 +188,12 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   // misses), before each line's long chain of dependent searches. An item's flags, groups and
   // first base price are numbers in its row of the compact index; its entry object is read
   // only where a search goes through the object index.
-  const nos = new Int32Array(lineCount);
+  const nos = new Array<number>(lineCount);
   const itemsById = ctx.index.itemsById;
   for (let i = 0; i < lineCount; i++) nos[i] = itemsById[(order.lines[i] as ValidLine).itemId] ?? -1;
   // Then their rows, read once here in the same way (the line-discount group is the row's last figure).
   const rows = ctx.index.fast.itemRows;
-  const lineGroups = new Int32Array(lineCount);
+  const lineGroups = new Array<number>(lineCount);
   for (let i = 0; i < lineCount; i++) {
     const no = nos[i] as number;
     lineGroups[i] = no < 0 ? -1 : (rows[ITEM_ROW * no + ROW_LINE_GROUP] as number);
