@@ -77,8 +77,9 @@ export function compilePriceBook(input: PriceBookInput): PriceBook {
     parsed.push(record);
   }
   const shared = new Map<number, Scaled>();
+  const strings = new Map<string, string>();
   const agreements = new Array<TradeAgreement>(parsed.length);
-  for (let i = 0; i < parsed.length; i++) agreements[i] = compactRecord(parsed[i] as TradeAgreement, shared);
+  for (let i = 0; i < parsed.length; i++) agreements[i] = compactRecord(parsed[i] as TradeAgreement, shared, strings);
   const activation = parseInput(ActivationMatrixSchema, raw.activation ?? {}, ['activation']);
   const relations = new Set<Relation>();
   for (const a of agreements) relations.add(a.relation);
@@ -99,13 +100,15 @@ export function compilePriceBook(input: PriceBookInput): PriceBook {
 /**
  * A copy of the record made after every record is parsed, with its small figures (bands,
  * percentages, price units, most amounts: units below 2^20, at most 7 decimals) replaced by
- * one shared value per figure, `Scaled` being immutable. A program holding a large book pays
+ * one shared value per figure, `Scaled` being immutable, and its strings other than the id by
+ * one string per value (records read from a file or a database bring a string per field and
+ * record: a million records, some 8 million strings). A program holding a large book pays
  * for its objects in every young-generation collection: a million records held 6 million
  * `Scaled` objects and bigints, and records left where the parser made them, between its
  * garbage, cost those collections twice what the same records side by side do. Keys in the
  * parser's order.
  */
-function compactRecord(r: TradeAgreement, shared: Map<number, Scaled>): TradeAgreement {
+function compactRecord(r: TradeAgreement, shared: Map<number, Scaled>, strings: Map<string, string>): TradeAgreement {
   const one = (v: Scaled): Scaled => {
     if (v.units < 0n || v.units >= 1n << 20n || v.scale > 7) return v;
     const key = Number(v.units) * 8 + v.scale;
@@ -116,7 +119,16 @@ function compactRecord(r: TradeAgreement, shared: Map<number, Scaled>): TradeAgr
   };
   // One literal per shape (fields in place, no spread: a spread object may fall into
   // dictionary mode), dates where the parser puts them.
-  const { id, relation, accountCode, accountRelation, itemCode, itemRelation, currency, unit, fromDate, toDate, findNext } = r;
+  const text = <T extends string | undefined>(v: T): T => {
+    if (v === undefined) return v;
+    const known = strings.get(v);
+    if (known !== undefined) return known as T;
+    strings.set(v, v);
+    return v;
+  };
+  const { id, findNext } = r;
+  const [relation, accountCode, accountRelation, itemCode, itemRelation] = [text(r.relation), text(r.accountCode), text(r.accountRelation), text(r.itemCode), text(r.itemRelation)];
+  const [currency, unit, fromDate, toDate] = [text(r.currency), text(r.unit), text(r.fromDate), text(r.toDate)];
   const [fromQty, toQty, priceUnit, amount, percent1, percent2, priceCharges] = [one(r.fromQty), one(r.toQty), one(r.priceUnit), one(r.amount), one(r.percent1), one(r.percent2), one(r.priceCharges)];
   if (fromDate === undefined) {
     if (toDate === undefined) return { id, relation, accountCode, accountRelation, itemCode, itemRelation, currency, unit, fromQty, toQty, priceUnit, amount, percent1, percent2, priceCharges, findNext };

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import { formatScaled } from '../../src/money/formatScaled.js';
 import { compilePriceBook } from '../../src/pricing/compilePriceBook.js';
+import { TradeAgreementSchema } from '../../src/pricing/schemas.js';
 import { prepareOrder } from '../../src/pricing/prepareOrder.js';
 import { type PricedOrder, priceOrder } from '../../src/pricing/priceOrder.js';
 import { type PricingScenario, pricingScenarioArb } from '../../src/testkit/pricingArbitraries.js';
@@ -140,6 +141,17 @@ describe('priceOrder', () => {
     const quiet = priceOrder(book, s.order, { ...s.options, trace: false });
     expect(untraced(quiet)).toEqual(untraced(priceOrder(book, s.order, s.options)));
     expect(summary(quiet)).toEqual(naivePriceOrder({ ...s.book, agreements }, s.order, s.options));
+  });
+
+  test.prop([pricingScenarioArb()])('the compiled book keeps each record as parsed: same keys in the same order, same values', (s) => {
+    // Records are copied after parsing (small figures and strings shared); a copy must not change one.
+    const book = compilePriceBook({ agreements: [...s.book.agreements, ...s.book.agreements.map((a) => ({ ...a, id: `${String(a['id'])}-again` }))] });
+    book.agreements.forEach((a, i) => {
+      const source = i < s.book.agreements.length ? s.book.agreements[i] : { ...s.book.agreements[i - s.book.agreements.length], id: a.id };
+      const parsed = TradeAgreementSchema.parse(source);
+      expect(Object.keys(a)).toEqual(Object.keys(parsed));
+      expect(a).toEqual(parsed);
+    });
   });
 
   test.prop([pricingScenarioArb()])('never mutates its inputs', (s) => {
