@@ -23,10 +23,10 @@ export function time<T>(fn: () => T): { seconds: number; result: T } {
 }
 
 /**
- * Runs `fn` once to warm up, then `reps` times, and returns the median seconds and the
- * last result (so that callers can check the computations agree).
+ * Runs `fn` once to warm up, then `reps` times, and returns the median seconds, every run's
+ * seconds (ascending) and the last result (so that callers can check the computations agree).
  */
-export function measure<T>(fn: () => T, reps = 5): { seconds: number; result: T } {
+export function measure<T>(fn: () => T, reps = 5): { seconds: number; runs: number[]; result: T } {
   fn();
   const runs: number[] = [];
   let result = fn();
@@ -36,7 +36,7 @@ export function measure<T>(fn: () => T, reps = 5): { seconds: number; result: T 
     result = t.result;
   }
   runs.sort((a, b) => a - b);
-  return { seconds: runs[Math.floor(runs.length / 2)] as number, result };
+  return { seconds: runs[Math.floor(runs.length / 2)] as number, runs, result };
 }
 
 /** A small deterministic generator (mulberry32) so that every run prices the same data. */

@@ -106,8 +106,9 @@ function orders(seed: number): unknown[] {
 const OPTIONS = { asOf: '2026-06-15', rounding: 'halfUp', combination: 'compound', trace: false } as const;
 
 // Ten untimed passes first: the 1k case runs first, and timing it before the JIT has optimised
-// the search would understate lookup-1k (and flatter the 1m/1k ratio). Then the median of 7.
-function lookup(book: PriceBook, sample: readonly unknown[], options: Parameters<typeof priceOrder>[2] = OPTIONS): number {
+// the search would understate lookup-1k (and flatter the 1m/1k ratio). Then the median of 7,
+// and the slowest and fastest of the 7 (`runs`: how much this machine moved within the case).
+function lookup(book: PriceBook, sample: readonly unknown[], options: Parameters<typeof priceOrder>[2] = OPTIONS): { rate: number; runs: [number, number] } {
   const pass = (): bigint => {
     let total = 0n;
     for (const o of sample) total += priceOrder(book, o, options).total.minor;
@@ -115,7 +116,8 @@ function lookup(book: PriceBook, sample: readonly unknown[], options: Parameters
   };
   for (let i = 0; i < 10; i++) pass();
   const m = measure(pass, 7);
-  return (sample.length * LINES_PER_ORDER) / m.seconds;
+  const lines = sample.length * LINES_PER_ORDER;
+  return { rate: lines / m.seconds, runs: [Math.round(lines / (m.runs.at(-1) as number)), Math.round(lines / (m.runs[0] as number))] };
 }
 
 // The work a book gives a line, outside the clock: trade agreement records the search
@@ -157,11 +159,12 @@ export function* run(): Generator<BenchResult> {
   const results: Record<string, number> = {};
   for (const [name, n] of [['lookup-1k', 1_000], ['lookup-100k', 100_000]] as const) {
     const book = compilePriceBook({ agreements: agreements(n, 42), items: itemRows, basePrices: baseRows });
-    results[name] = lookup(book, sample);
-    yield { suite: 'pricing', case: name, metric: 'lines/s', value: Math.round(results[name]), records: n, lines: ORDERS * LINES_PER_ORDER, trace: false, input: 'prepared', ...workPerLine(book, sample) };
+    const m = lookup(book, sample);
+    results[name] = m.rate;
+    yield { suite: 'pricing', case: name, metric: 'lines/s', value: Math.round(m.rate), runs: m.runs, records: n, lines: ORDERS * LINES_PER_ORDER, trace: false, input: 'prepared', ...workPerLine(book, sample) };
     if (n === 1_000) {
       const traced = lookup(book, sample, { ...OPTIONS, trace: true });
-      yield { suite: 'pricing', case: 'lookup-1k-traced', metric: 'lines/s', value: Math.round(traced), records: n, trace: true };
+      yield { suite: 'pricing', case: 'lookup-1k-traced', metric: 'lines/s', value: Math.round(traced.rate), runs: traced.runs, records: n, trace: true };
     }
   }
   yield* millionRecords(itemRows, baseRows, raw, sample, results['lookup-1k'] ?? 0);
@@ -206,7 +209,7 @@ function* millionRecords(
   const v = lookup(compiled.result, sample);
   const unprepared = lookup(compiled.result, raw);
   yield millionLookup('lookup-1m', compiled.result, sample, v, baseline);
-  yield { suite: 'pricing', case: 'lookup-1m-unprepared', metric: 'lines/s', value: Math.round(unprepared), records: 1_000_000, input: 'parsed per call' };
+  yield { suite: 'pricing', case: 'lookup-1m-unprepared', metric: 'lines/s', value: Math.round(unprepared.rate), runs: unprepared.runs, records: 1_000_000, input: 'parsed per call' };
   if (gcBefore && collectGarbage()) {
     yield {
       suite: 'pricing',
@@ -236,13 +239,15 @@ function sameWorkRows(): Record<string, unknown>[] {
   return [...agreements(1_000, 42), ...others];
 }
 
-// A lookup case of a 1 M-record book (`v` lines/s), compared with lookup-1k.
-function millionLookup(name: string, book: PriceBook, sample: readonly unknown[], v: number, baseline: number): BenchResult {
+// A lookup case of a 1 M-record book, compared with lookup-1k.
+function millionLookup(name: string, book: PriceBook, sample: readonly unknown[], m: { rate: number; runs: [number, number] }, baseline: number): BenchResult {
+  const v = m.rate;
   return {
     suite: 'pricing',
     case: name,
     metric: 'lines/s',
     value: Math.round(v),
+    runs: m.runs,
     records: 1_000_000,
     baseline: 'lookup-1k',
     baselineValue: Math.round(baseline),
