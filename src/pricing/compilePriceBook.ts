@@ -63,8 +63,10 @@ const InputSchema = /* @__PURE__ */ z.object({
  */
 export function compilePriceBook(input: PriceBookInput): PriceBook {
   const raw = parseInput(InputSchema, input, []);
-  const parsed: TradeAgreement[] = [];
+  const agreements: TradeAgreement[] = [];
   const seen = new Set<string>();
+  const shared = new Map<number, Scaled>();
+  const strings = new Map<string, string>();
   for (let i = 0; i < raw.agreements.length; i++) {
     const value = raw.agreements[i];
     const id = typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined;
@@ -74,12 +76,8 @@ export function compilePriceBook(input: PriceBookInput): PriceBook {
       parseInput(z.never({ error: `duplicate agreement id ${JSON.stringify(record.id)}: ids must be unique` }), record.id, ['agreements', label, 'id']);
     }
     seen.add(record.id);
-    parsed.push(record);
+    agreements.push(compactRecord(record, shared, strings));
   }
-  const shared = new Map<number, Scaled>();
-  const strings = new Map<string, string>();
-  const agreements = new Array<TradeAgreement>(parsed.length);
-  for (let i = 0; i < parsed.length; i++) agreements[i] = compactRecord(parsed[i] as TradeAgreement, shared, strings);
   const activation = parseInput(ActivationMatrixSchema, raw.activation ?? {}, ['activation']);
   const relations = new Set<Relation>();
   for (const a of agreements) relations.add(a.relation);
@@ -98,15 +96,17 @@ export function compilePriceBook(input: PriceBookInput): PriceBook {
 }
 
 /**
- * A copy of the record made after every record is parsed, with its small figures (bands,
+ * A copy of the record made as soon as it is parsed, with its small figures (bands,
  * percentages, price units, most amounts: units below 2^20, at most 7 decimals) replaced by
  * one shared value per figure, `Scaled` being immutable, and its strings other than the id by
  * one string per value (records read from a file or a database bring a string per field and
  * record: a million records, some 8 million strings). A program holding a large book pays
  * for its objects in every young-generation collection: a million records held 6 million
  * `Scaled` objects and bigints, and records left where the parser made them, between its
- * garbage, cost those collections twice what the same records side by side do. Keys in the
- * parser's order.
+ * garbage, cost those collections twice what the same records side by side do. The parser's
+ * record is dropped at once, so that it dies young instead of leaving a hole in the old
+ * generation (a 1 M book left 614 MB of free space between its objects when every parsed record
+ * was kept until the last was parsed, 475 MB now). Keys in the parser's order.
  */
 function compactRecord(r: TradeAgreement, shared: Map<number, Scaled>, strings: Map<string, string>): TradeAgreement {
   const one = (v: Scaled): Scaled => {
