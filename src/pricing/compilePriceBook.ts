@@ -11,7 +11,7 @@ import {
   type TradeAgreement,
   TradeAgreementSchema,
 } from './schemas.js';
-import { buildPriceIndex, compareRecords, type PriceIndex } from './_internal/priceIndex.js';
+import { buildPriceIndex, canonical, compareRecords, type PriceIndex } from './_internal/priceIndex.js';
 import type { Scaled } from '../money/Scaled.js';
 
 /** What {@link compilePriceBook} takes: agreements, activation, base prices and item attributes. */
@@ -117,19 +117,13 @@ function compactRecord(r: TradeAgreement, shared: Map<number, Scaled>, strings: 
     shared.set(key, v);
     return v;
   };
-  // One literal per shape (fields in place, no spread: a spread object may fall into
-  // dictionary mode), dates where the parser puts them.
-  const text = <T extends string | undefined>(v: T): T => {
-    if (v === undefined) return v;
-    const known = strings.get(v);
-    if (known !== undefined) return known as T;
-    strings.set(v, v);
-    return v;
-  };
+  const text = <T extends string | undefined>(v: T): T => (v === undefined ? v : (canonical(strings, v) as T));
   const { id, findNext } = r;
   const [relation, accountCode, accountRelation, itemCode, itemRelation] = [text(r.relation), text(r.accountCode), text(r.accountRelation), text(r.itemCode), text(r.itemRelation)];
   const [currency, unit, fromDate, toDate] = [text(r.currency), text(r.unit), text(r.fromDate), text(r.toDate)];
   const [fromQty, toQty, priceUnit, amount, percent1, percent2, priceCharges] = [one(r.fromQty), one(r.toQty), one(r.priceUnit), one(r.amount), one(r.percent1), one(r.percent2), one(r.priceCharges)];
+  // One literal per shape (fields in place, no spread: a spread object may fall into
+  // dictionary mode), dates where the parser puts them.
   if (fromDate === undefined) {
     if (toDate === undefined) return { id, relation, accountCode, accountRelation, itemCode, itemRelation, currency, unit, fromQty, toQty, priceUnit, amount, percent1, percent2, priceCharges, findNext };
     return { id, relation, accountCode, accountRelation, itemCode, itemRelation, currency, unit, fromQty, toQty, toDate, priceUnit, amount, percent1, percent2, priceCharges, findNext };

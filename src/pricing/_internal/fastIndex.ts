@@ -233,7 +233,6 @@ export function buildFastIndex(objects: ObjectIndex, items: ReadonlyMap<string, 
   return { customerNo, groupNo, codeNo, itemRows, itemGroups: [...itemGroupNo.keys()], tables, regions: regionsOf, data, ids };
 }
 
-
 function fits(b: Bucket): boolean {
   if (b.scale < 0 || b.records.length > FAST_BUCKET) return false;
   for (const r of b.records) {

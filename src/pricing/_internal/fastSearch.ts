@@ -44,7 +44,6 @@ export function fastOrder(f: FastIndex, activation: ActivationMatrix, customerId
   };
 }
 
-
 /** The quantity as an integer at the band scale of the bucket at `o`, or −1 when that is not an exact double. */
 function bandUnits(d: Float64Array, o: number, qUnits: number, qScale: number): number {
   const q = qUnits * (POW10_DOUBLE[(d[o + 1] as number) - qScale] as number);

@@ -70,7 +70,7 @@ type MutableBucket = { -readonly [K in keyof Bucket]: Bucket[K] } & { records: T
 const newColumns = (): MutableColumns => ({ byItem: undefined, byItemGroup: undefined, allItems: undefined });
 
 /** The string `text` as the pool's canonical object, added when new. */
-function canonical(pool: Map<string, string>, text: string): string {
+export function canonical(pool: Map<string, string>, text: string): string {
   const known = pool.get(text);
   if (known !== undefined) return known;
   pool.set(text, text);
@@ -153,8 +153,8 @@ export function buildPriceIndex(
   };
 }
 
-/** The pool's canonical object of `text`, which the pool holds. */
-function known(pool: ReadonlyMap<string, string>, text: string): string {
+/** The pool's canonical object of `text` (the string itself when the pool has none). */
+export function known(pool: ReadonlyMap<string, string>, text: string): string {
   return pool.get(text) ?? text;
 }
 
@@ -324,7 +324,7 @@ export function* allBuckets(index: PriceIndex): Generator<Bucket> {
 
 /** The index's canonical object of a currency or unit string (the string itself when the index has none). */
 export function codeOf(index: PriceIndex, text: string): string {
-  return index.codes.get(text) ?? text;
+  return known(index.codes, text);
 }
 
 /** The customer group `group`'s bucket in an item's interleaved group list. */

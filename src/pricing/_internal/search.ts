@@ -4,7 +4,7 @@ import { pow10, type Scaled, scaledOf } from '../../money/Scaled.js';
 import type { RecordOutcome, TraceEntry } from '../PricingTrace.js';
 import type { ActivationMatrix, Relation, TradeAgreement } from '../schemas.js';
 import { CELLS } from './keys.js';
-import { type Bucket, codeOf, type Columns, compareQty, groupBucket, type ObjectIndex, type PriceIndex, RELATION_INDEX } from './priceIndex.js';
+import { type Bucket, codeOf, type Columns, compareQty, groupBucket, known, type ObjectIndex, type PriceIndex, RELATION_INDEX } from './priceIndex.js';
 import { POW10_DOUBLE } from './integerDoubles.js';
 import { segmentOf } from './segments.js';
 
@@ -49,7 +49,7 @@ export function searchContext(
 ): SearchContext {
   const index = book.index;
   // Canonical strings of the index where it has them, so that comparisons are pointer comparisons.
-  const group = (g: string | undefined): string | undefined => (g === undefined ? undefined : (index.groupIds.get(g) ?? g));
+  const group = (g: string | undefined): string | undefined => (g === undefined ? undefined : known(index.groupIds, g));
   const accountGroups = [group(customer.priceGroup), group(customer.lineDiscountGroup), group(customer.multilineDiscountGroup), group(customer.totalDiscountGroup)];
   return {
     index,
