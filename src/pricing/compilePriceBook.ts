@@ -11,8 +11,8 @@ import {
   type TradeAgreement,
   TradeAgreementSchema,
 } from './schemas.js';
-import { buildPriceIndex, canonical, compareRecords, type PriceIndex } from './_internal/priceIndex.js';
-import type { Scaled } from '../money/Scaled.js';
+import { buildPriceIndex, compareRecords, type PriceIndex } from './_internal/priceIndex.js';
+import { recordsOf, recordWriter } from './_internal/recordColumns.js';
 
 /** What {@link compilePriceBook} takes: agreements, activation, base prices and item attributes. */
 export type PriceBookInput = {
@@ -34,6 +34,11 @@ export type PriceBookIndex = PriceIndex;
  * about the same whatever the number of records. See docs/pricing.md, "Performance".
  */
 export type PriceBook = {
+  /**
+   * The records, in input order, frozen. The book keeps them as columns of numbers and builds
+   * the objects on the first read (a getter), then keeps them; pricing without trace never
+   * reads them. Spreading a book (`{ ...book }`) reads them.
+   */
   readonly agreements: readonly TradeAgreement[];
   readonly activation: ActivationMatrix;
   readonly index: PriceBookIndex;
@@ -63,10 +68,9 @@ const InputSchema = /* @__PURE__ */ z.object({
  */
 export function compilePriceBook(input: PriceBookInput): PriceBook {
   const raw = parseInput(InputSchema, input, []);
-  const agreements: TradeAgreement[] = [];
   const seen = new Set<string>();
-  const shared = new Map<number, Scaled>();
-  const strings = new Map<string, string>();
+  // Each record goes into the columns as soon as it is parsed, so that the parser's objects die young.
+  const writer = recordWriter(raw.agreements.length);
   for (let i = 0; i < raw.agreements.length; i++) {
     const value = raw.agreements[i];
     const id = typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined;
@@ -76,8 +80,14 @@ export function compilePriceBook(input: PriceBookInput): PriceBook {
       parseInput(z.never({ error: `duplicate agreement id ${JSON.stringify(record.id)}: ids must be unique` }), record.id, ['agreements', label, 'id']);
     }
     seen.add(record.id);
-    agreements.push(compactRecord(record, shared, strings));
+    writer.add(record);
   }
+  const columns = writer.done();
+  // The records of the compile (the index is built from them), garbage once it returns; the
+  // book builds them again from the columns on first read of `agreements`.
+  const agreements = recordsOf(columns);
+  let records: readonly TradeAgreement[] | undefined;
+  const kept = (): readonly TradeAgreement[] => (records ??= Object.freeze(recordsOf(columns).map((r) => Object.freeze(r))));
   const activation = parseInput(ActivationMatrixSchema, raw.activation ?? {}, ['activation']);
   const relations = new Set<Relation>();
   for (const a of agreements) relations.add(a.relation);
@@ -85,51 +95,23 @@ export function compilePriceBook(input: PriceBookInput): PriceBook {
   (raw.basePrices ?? []).forEach((value, i) => basePrices.push(parseInput(BasePriceSchema, value, ['basePrices', i])));
   const itemList: ItemAttributes[] = [];
   (raw.items ?? []).forEach((value, i) => itemList.push(parseInput(ItemAttributesSchema, value, ['items', i])));
-  const index = buildPriceIndex(agreements, basePrices, itemList);
+  const index = buildPriceIndex(agreements, basePrices, itemList, kept);
   const items = new Map<string, ItemAttributes>();
   const byItem = new Map<string, readonly BasePrice[]>();
   for (const [id, e] of index.items) {
     if (e.attributes !== undefined) items.set(id, e.attributes);
     if (e.basePrices !== undefined) byItem.set(id, e.basePrices);
   }
-  return { agreements, activation, index, basePrices: byItem, items, relations };
-}
-
-/**
- * A copy of the record made as soon as it is parsed, with its small figures (bands,
- * percentages, price units, most amounts: units below 2^20, at most 7 decimals) replaced by
- * one shared value per figure, `Scaled` being immutable, and its strings other than the id by
- * one string per value (records read from a file or a database bring a string per field and
- * record: a million records, some 8 million strings). A program holding a large book pays
- * for its objects in every young-generation collection: a million records held 6 million
- * `Scaled` objects and bigints, and records left where the parser made them, between its
- * garbage, cost those collections twice what the same records side by side do. The parser's
- * record is dropped at once, so that it dies young instead of leaving a hole in the old
- * generation (a 1 M book left 614 MB of free space between its objects when every parsed record
- * was kept until the last was parsed, 475 MB now). Keys in the parser's order.
- */
-function compactRecord(r: TradeAgreement, shared: Map<number, Scaled>, strings: Map<string, string>): TradeAgreement {
-  const one = (v: Scaled): Scaled => {
-    if (v.units < 0n || v.units >= 1n << 20n || v.scale > 7) return v;
-    const key = Number(v.units) * 8 + v.scale;
-    const known = shared.get(key);
-    if (known !== undefined) return known;
-    shared.set(key, v);
-    return v;
+  return {
+    get agreements() {
+      return kept();
+    },
+    activation,
+    index,
+    basePrices: byItem,
+    items,
+    relations,
   };
-  const text = <T extends string | undefined>(v: T): T => (v === undefined ? v : (canonical(strings, v) as T));
-  const { id, findNext } = r;
-  const [relation, accountCode, accountRelation, itemCode, itemRelation] = [text(r.relation), text(r.accountCode), text(r.accountRelation), text(r.itemCode), text(r.itemRelation)];
-  const [currency, unit, fromDate, toDate] = [text(r.currency), text(r.unit), text(r.fromDate), text(r.toDate)];
-  const [fromQty, toQty, priceUnit, amount, percent1, percent2, priceCharges] = [one(r.fromQty), one(r.toQty), one(r.priceUnit), one(r.amount), one(r.percent1), one(r.percent2), one(r.priceCharges)];
-  // One literal per shape (fields in place, no spread: a spread object may fall into
-  // dictionary mode), dates where the parser puts them.
-  if (fromDate === undefined) {
-    if (toDate === undefined) return { id, relation, accountCode, accountRelation, itemCode, itemRelation, currency, unit, fromQty, toQty, priceUnit, amount, percent1, percent2, priceCharges, findNext };
-    return { id, relation, accountCode, accountRelation, itemCode, itemRelation, currency, unit, fromQty, toQty, toDate, priceUnit, amount, percent1, percent2, priceCharges, findNext };
-  }
-  if (toDate === undefined) return { id, relation, accountCode, accountRelation, itemCode, itemRelation, currency, unit, fromQty, toQty, fromDate, priceUnit, amount, percent1, percent2, priceCharges, findNext };
-  return { id, relation, accountCode, accountRelation, itemCode, itemRelation, currency, unit, fromQty, toQty, fromDate, toDate, priceUnit, amount, percent1, percent2, priceCharges, findNext };
 }
 
 /**

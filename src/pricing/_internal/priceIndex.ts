@@ -81,12 +81,14 @@ export function canonical(pool: Map<string, string>, text: string): string {
  * Builds the index. `agreements` must be valid records with unique ids; item attributes and
  * base prices later in their lists replace earlier ones of the same key. The object index is
  * built here for the compact index and dropped; {@link PriceIndex.objects} builds it again,
- * from the same records, when a search first needs it.
+ * from the same records as `later` gives them (the book's, built again from its columns), when
+ * a search first needs it.
  */
 export function buildPriceIndex(
   agreements: readonly TradeAgreement[],
   basePrices: readonly BasePrice[],
   items: readonly ItemAttributes[],
+  later: () => readonly TradeAgreement[],
 ): PriceIndex {
   const codes = new Map<string, string>();
   const groupIds = new Map<string, string>();
@@ -149,7 +151,7 @@ export function buildPriceIndex(
     codes,
     groupIds,
     fast,
-    objects: () => (objects ??= buildObjectIndex(agreements, itemMap, codes, groupIds)),
+    objects: () => (objects ??= buildObjectIndex(later(), itemMap, codes, groupIds)),
   };
 }
 

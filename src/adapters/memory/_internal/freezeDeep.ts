@@ -1,6 +1,6 @@
 /**
- * Freezes `value` in place and everything reachable from it: the fields of objects, the
- * elements of arrays, and the keys and values of maps and sets (a frozen Map still accepts
+ * Freezes `value` in place and everything reachable from it: the fields of objects (not what
+ * their getters return), the elements of arrays, and the keys and values of maps and sets (a frozen Map still accepts
  * `set`, but nothing it holds can be changed). For values built once and handed to every
  * caller, such as a compiled price book. Typed arrays cannot be frozen and are left as they
  * are (a price book's compact index: internal, never handed to a caller).
@@ -15,8 +15,14 @@ export function freezeDeep<T>(value: T): T {
     }
   } else if (value instanceof Set) {
     for (const v of value) freezeDeep(v);
+  } else if (Array.isArray(value)) {
+    for (const v of value) freezeDeep(v);
   } else {
-    for (const v of Object.values(value)) freezeDeep(v);
+    // Fields only: a getter (a price book's `agreements`, built on first read) is not called.
+    for (const key of Object.keys(value)) {
+      const d = Object.getOwnPropertyDescriptor(value, key);
+      if (d !== undefined && 'value' in d) freezeDeep(d.value);
+    }
   }
   return value;
 }
