@@ -191,12 +191,18 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   const nos = new Array<number>(lineCount);
   const itemsById = ctx.index.itemsById;
   for (let i = 0; i < lineCount; i++) nos[i] = itemsById[(order.lines[i] as ValidLine).itemId] ?? -1;
-  // Then their rows, read once here in the same way (the line-discount group is the row's last figure).
+  // Then what the order needs of their rows, read once here in the same way: flags and groups
+  // (a row may span two cache lines: its first and last figures are both read here).
   const rows = ctx.index.fast.itemRows;
+  const flags = new Array<number>(lineCount);
   const lineGroups = new Array<number>(lineCount);
+  const multiGroups = new Array<number>(lineCount);
   for (let i = 0; i < lineCount; i++) {
-    const no = nos[i] as number;
-    lineGroups[i] = no < 0 ? -1 : (rows[ITEM_ROW * no + ROW_LINE_GROUP] as number);
+    const row = ITEM_ROW * (nos[i] as number);
+    const known = row >= 0;
+    flags[i] = known ? (rows[row + ROW_FLAGS] as number) : 0;
+    multiGroups[i] = known ? (rows[row + ROW_MULTILINE_GROUP] as number) : -1;
+    lineGroups[i] = known ? (rows[row + ROW_LINE_GROUP] as number) : -1;
   }
   // Units as the index's canonical strings, once per line.
   const units = new Array<string>(lineCount);
@@ -224,15 +230,17 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   for (let i = 0; i < lineCount; i++) {
     const price = fastPrices === undefined ? SLOW : fastPrices[i];
     const discount = fastDiscounts === undefined ? SLOW : fastDiscounts[i];
-    stages[i] = priceStage(ctx, order.lines[i] as ValidLine, nos[i] as number, units[i] as string, price, discount === undefined ? SLOW : discount, opts, generic, tracing);
+    const blocked = ((flags[i] as number) & FLAG_BLOCKED) !== 0;
+    stages[i] = priceStage(ctx, order.lines[i] as ValidLine, nos[i] as number, blocked, units[i] as string, price, discount === undefined ? SLOW : discount, opts, generic, tracing);
   }
 
   // Multiline: one search per multiline group with Σ quantity of its lines (reference §1.6).
   const itemGroups = ctx.index.fast.itemGroups;
   const noUnit = fast === undefined ? -1 : (fast.f.codeNo.get('') ?? -1);
   let groupQty: Map<number, Scaled> | undefined;
-  for (const s of stages) {
-    const g = s.no < 0 ? -1 : (rows[ITEM_ROW * s.no + ROW_MULTILINE_GROUP] as number);
+  for (let i = 0; i < lineCount; i++) {
+    const s = stages[i] as Stage;
+    const g = multiGroups[i] as number;
     if (g < 0 || (s.price === undefined && s.base === undefined)) continue;
     groupQty ??= new Map();
     const q = groupQty.get(g);
@@ -263,7 +271,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
       amounts[i] = undefined;
       continue;
     }
-    const ml = s.no < 0 ? undefined : groupDisc?.get(rows[ITEM_ROW * s.no + ROW_MULTILINE_GROUP] as number);
+    const ml = groupDisc?.get(multiGroups[i] as number);
     if (ml?.trace !== undefined) s.trace?.push(...ml.trace);
     const multi = ml?.disc ?? NO_DISCOUNT;
     const { amount: discAmount, percents } = combine(s.lineDiscount, multi, opts.combination);
@@ -274,7 +282,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     const minor = lineAmountMinor(s.quantity, price, discAmount, priceUnit, charges, percents, minorUnit, opts.rounding);
     amounts[i] = { price, priceUnit, charges, multi, discAmount, percents, minor };
     subtotal += minor;
-    if (s.no < 0 || hasFlag(rows, s.no, FLAG_TOTAL_ELIGIBLE)) {
+    if (s.no < 0 || ((flags[i] as number) & FLAG_TOTAL_ELIGIBLE) !== 0) {
       eligible += minor;
       eligibleIdx.push(i);
       eligibleMinor.push(minor);
@@ -303,7 +311,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     const p = amounts[i];
     const lineId = s.line.lineId;
     if (p === undefined) {
-      const kind = hasFlag(rows, s.no, FLAG_BLOCKED) ? 'blocked' : 'noPrice';
+      const kind = ((flags[i] as number) & FLAG_BLOCKED) !== 0 ? 'blocked' : 'noPrice';
       lines[i] =
         lineId === undefined
           ? { kind, lineIndex: i, itemId: s.line.itemId, trace: s.trace ?? NO_TRACE }
@@ -372,6 +380,7 @@ function priceStage(
   ctx: SearchContext,
   line: ValidLine,
   no: number,
+  blocked: boolean,
   lineUnit: string,
   ownPrice: Candidate | undefined | typeof SLOW,
   ownDiscount: DiscountSum | typeof SLOW,
@@ -380,12 +389,10 @@ function priceStage(
   tracing: boolean,
 ): Stage {
   const trace: TraceEntry[] | undefined = tracing ? [] : undefined;
-  const rows = ctx.index.fast.itemRows;
-  if (hasFlag(rows, no, FLAG_BLOCKED)) {
+  if (blocked) {
     trace?.push({ kind: 'blocked' });
     return { line, no, trace, price: undefined, base: undefined, quantity: line.quantity, unit: line.unit, lineDiscount: NO_DISCOUNT };
   }
-  const entry = no < 0 ? undefined : ctx.index.itemList[no];
   const conversions = opts.unitConversions;
   if (trace !== undefined && generic !== undefined && generic.rate !== undefined) trace.push({ kind: 'genericCurrency', currency: generic.currency, rate: generic.rate });
   // The line's own unit first, then each applicable conversion in the given order.
@@ -399,12 +406,13 @@ function priceStage(
       quantity = scaledOf(line.quantity.units * c.factor.units, line.quantity.scale + c.factor.scale);
       trace?.push({ kind: 'unitConversion', from: c.from, to: c.to, factor: c.factor });
     }
-    const price = attempt < 0 && ownPrice !== SLOW ? ownPrice : findPrice(ctx, { itemId: entry?.itemId ?? line.itemId, itemGroup: undefined }, unit, quantity, trace);
+    // The item's entry object is read only by the searches through the object index.
+    const price = attempt < 0 && ownPrice !== SLOW ? ownPrice : findPrice(ctx, { itemId: entryOf(ctx, no)?.itemId ?? line.itemId, itemGroup: undefined }, unit, quantity, trace);
     let base: { price: Scaled; priceUnit: Scaled } | undefined;
     if (price === undefined) {
-      base = ownBasePrice(ctx, no, entry, unit);
+      base = ownBasePrice(ctx, no, unit);
       if (base === undefined && generic?.rate !== undefined) {
-        const b = basePriceOf(entry, generic.currency, unit);
+        const b = basePriceOf(entryOf(ctx, no), generic.currency, unit);
         if (b !== undefined) base = { price: scaledOf(b.price.units * generic.rate.units, b.price.scale + generic.rate.scale), priceUnit: b.priceUnit };
       }
       if (base === undefined) continue;
@@ -412,17 +420,19 @@ function priceStage(
     } else {
       trace?.push({ kind: 'selected', source: 'agreement', recordId: price.recordId, unitPrice: price.amount, priceUnit: price.priceUnit });
     }
-    const lineDiscount =
-      attempt < 0 && ownDiscount !== SLOW ? ownDiscount : findDiscount(ctx, 'lineDiscount', { itemId: entry?.itemId ?? line.itemId, itemGroup: entry?.lineDiscountGroup }, unit, quantity, trace);
+    const lineDiscount = attempt < 0 && ownDiscount !== SLOW ? ownDiscount : lineDiscountOf(ctx, entryOf(ctx, no), line.itemId, unit, quantity, trace);
     return { line, no, trace, price, base, quantity, unit, lineDiscount };
   }
   trace?.push({ kind: 'noPrice' });
   return { line, no, trace, price: undefined, base: undefined, quantity: line.quantity, unit: line.unit, lineDiscount: NO_DISCOUNT };
 }
 
-/** Whether item `no` (−1: unknown to the book, no flag) has `flag` in its row. */
-function hasFlag(rows: Float64Array, no: number, flag: number): boolean {
-  return no >= 0 && ((rows[ITEM_ROW * no + ROW_FLAGS] as number) & flag) !== 0;
+function entryOf(ctx: SearchContext, no: number): ItemEntry | undefined {
+  return no < 0 ? undefined : ctx.index.itemList[no];
+}
+
+function lineDiscountOf(ctx: SearchContext, entry: ItemEntry | undefined, itemId: string, unit: string, quantity: Scaled, trace: TraceEntry[] | undefined): DiscountSum {
+  return findDiscount(ctx, 'lineDiscount', { itemId: entry?.itemId ?? itemId, itemGroup: entry?.lineDiscountGroup }, unit, quantity, trace);
 }
 
 /** A base price as pricing uses it. */
@@ -433,7 +443,7 @@ type Base = { readonly price: Scaled; readonly priceUnit: Scaled };
  * first base price is the one (values built from the row's doubles: the BasePrice object and its
  * Scaled values are not read) or when it has none; else through its entry.
  */
-function ownBasePrice(ctx: SearchContext, no: number, entry: ItemEntry | undefined, unit: string): Base | undefined {
+function ownBasePrice(ctx: SearchContext, no: number, unit: string): Base | undefined {
   if (no < 0) return undefined;
   const f = ctx.index.fast;
   const row = ITEM_ROW * no;
@@ -441,7 +451,7 @@ function ownBasePrice(ctx: SearchContext, no: number, entry: ItemEntry | undefin
   if (key === -1) return undefined;
   const cur = f.codeNo.get(ctx.currency);
   const u = f.codeNo.get(unit);
-  if (cur === undefined || u === undefined || key !== 65536 * cur + u) return basePriceOf(entry, ctx.currency, unit);
+  if (cur === undefined || u === undefined || key !== 65536 * cur + u) return basePriceOf(entryOf(ctx, no), ctx.currency, unit);
   return { price: scaledAt(f.itemRows, row + ROW_BASE_PRICE), priceUnit: scaledAt(f.itemRows, row + ROW_BASE_PRICE_UNIT) };
 }
 

@@ -150,8 +150,9 @@ export function fastDiscount(o: FastOrder, ri: number, item: number, group: numb
   const percent1 = sumAt(d, found, n, R_PERCENT1);
   const percent2 = sumAt(d, found, n, R_PERCENT2);
   if (amount === undefined || percent1 === undefined || percent2 === undefined) return SLOW;
-  const recordIds: string[] = [];
-  for (let k = 0; k < n; k++) recordIds.push(f.ids[d[(found[k] as number) + R_NO] as number] as string);
+  // Of its final length: an array grown by push keeps room for 17.
+  const recordIds = new Array<string>(n);
+  for (let k = 0; k < n; k++) recordIds[k] = f.ids[d[(found[k] as number) + R_NO] as number] as string;
   return { amount, percent1, percent2, recordIds };
 }
 
@@ -167,19 +168,31 @@ function sumAt(d: Float64Array, found: readonly number[], n: number, field: numb
     units += term;
     if (!Number.isSafeInteger(term) || !Number.isSafeInteger(units)) return undefined;
   }
-  return units === 0 ? (ZEROS[scale]) : scaledOf(BigInt(units), scale);
+  return scaledOfDouble(units, scale);
 }
 
 /** Zero at scales 0 … 22 (most percentages 2 and discount amounts are zero). */
 const ZEROS: readonly Scaled[] = /* @__PURE__ */ Array.from({ length: 23 }, (_, s) => scaledOf(0n, s));
+/** Units below this at scales 0 … 3 get one shared value each (price units, percentages, small amounts). */
+const SMALL_UNITS = 1024;
+/** The shared small values, made on first use (`Scaled` values are immutable). */
+const SMALL: (Scaled | undefined)[] = /* @__PURE__ */ new Array<Scaled | undefined>(4 * SMALL_UNITS).fill(undefined);
+
+/** `units / 10^scale` for integer-double units; a shared value for zero and small figures, else a new one. */
+function scaledOfDouble(units: number, scale: number): Scaled {
+  if (units === 0 && scale < ZEROS.length) return ZEROS[scale] as Scaled;
+  if (units > 0 && units < SMALL_UNITS && scale < 4) {
+    const k = SMALL_UNITS * scale + units;
+    return (SMALL[k] ??= scaledOf(BigInt(units), scale));
+  }
+  return scaledOf(BigInt(units), scale);
+}
 
 /**
- * The figure at `at` (units, then scale) as a new Scaled. Reading a record's own Scaled would
+ * The figure at `at` (units, then scale) as a Scaled. Reading a record's own Scaled would
  * reach two more objects (the value and its bigint), cold in a large book; this allocates
- * instead (or shares a zero).
+ * instead (or shares a zero or a small figure).
  */
 export function scaledAt(d: Float64Array, at: number): Scaled {
-  const units = d[at] as number;
-  const scale = d[at + 1] as number;
-  return units === 0 && scale < ZEROS.length ? (ZEROS[scale] as Scaled) : scaledOf(BigInt(units), scale);
+  return scaledOfDouble(d[at] as number, d[at + 1] as number);
 }
