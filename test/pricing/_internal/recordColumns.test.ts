@@ -47,8 +47,8 @@ const recordArb = fc
       ...(accountCode === 'all' ? {} : { accountRelation: account }),
       itemCode,
       ...(itemCode === 'all' ? {} : { itemRelation: item }),
-      // Appending a digit 1 to a decimal makes a larger one.
-      toQty: bounded ? `${r.fromQty}1` : '0',
+      // Appending a digit 1 to a decimal other than 0 makes a larger one.
+      toQty: !bounded ? '0' : r.fromQty === '0' ? '1' : `${r.fromQty}1`,
       ...(from === undefined ? {} : { fromDate: from }),
       ...(to === undefined ? {} : { toDate: to }),
     };
