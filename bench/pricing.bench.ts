@@ -200,12 +200,12 @@ function* millionRecords(
       case: 'heap-1m-retained',
       metric: 'MB',
       value: Math.round((memory.heapUsed - heapWithoutRows) / 1e6),
-      note: 'heap the compiled book keeps after a full GC, before any traced search builds its object index; the compact index lies outside the heap, in array buffers',
+      note: 'heap the compiled book keeps after a full GC, before any traced search builds its records and object index; the compact index and the records\' columns lie outside the heap, in array buffers',
       arrayBuffersMB: Math.round((memory.arrayBuffers - arrayBuffersBefore) / 1e6),
       heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / 1e6),
     };
   }
-  // Both lookups before the traced passes of workPerLine, which build the book's object index.
+  // Both lookups before the traced passes of workPerLine, which build the book's records and object index.
   const v = lookup(compiled.result, sample);
   const unprepared = lookup(compiled.result, raw);
   yield millionLookup('lookup-1m', compiled.result, sample, v, baseline);
@@ -216,7 +216,7 @@ function* millionRecords(
       case: 'heap-1m-objects',
       metric: 'MB',
       value: Math.round((process.memoryUsage().heapUsed - heapWithoutRows) / 1e6),
-      note: 'heap the book keeps once a traced search has built its object index',
+      note: 'heap the book keeps once a traced search has built its records and object index',
     };
   }
 }

@@ -87,7 +87,14 @@ export function compilePriceBook(input: PriceBookInput): PriceBook {
   // book builds them again from the columns on first read of `agreements`.
   const agreements = recordsOf(columns);
   let records: readonly TradeAgreement[] | undefined;
-  const kept = (): readonly TradeAgreement[] => (records ??= Object.freeze(recordsOf(columns).map((r) => Object.freeze(r))));
+  const kept = (): readonly TradeAgreement[] => {
+    if (records === undefined) {
+      const built = recordsOf(columns);
+      for (const r of built) Object.freeze(r);
+      records = Object.freeze(built);
+    }
+    return records;
+  };
   const activation = parseInput(ActivationMatrixSchema, raw.activation ?? {}, ['activation']);
   const relations = new Set<Relation>();
   for (const a of agreements) relations.add(a.relation);

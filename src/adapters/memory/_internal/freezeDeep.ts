@@ -1,9 +1,10 @@
 /**
  * Freezes `value` in place and everything reachable from it: the fields of objects (not what
- * their getters return), the elements of arrays, and the keys and values of maps and sets (a frozen Map still accepts
- * `set`, but nothing it holds can be changed). For values built once and handed to every
- * caller, such as a compiled price book. Typed arrays cannot be frozen and are left as they
- * are (a price book's compact index: internal, never handed to a caller).
+ * their getters return), the elements of arrays, and the keys and values of maps and sets (a
+ * frozen Map still accepts `set`, but nothing it holds can be changed). For values built once
+ * and handed to every caller, such as a compiled price book (whose `agreements` getter hands
+ * out records it froze itself). Typed arrays cannot be frozen and are left as they are (a
+ * price book's compact index: internal, never handed to a caller).
  */
 export function freezeDeep<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value) || ArrayBuffer.isView(value)) return value;
