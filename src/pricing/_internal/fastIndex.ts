@@ -75,9 +75,15 @@ export type FastIndex = {
   readonly regions: readonly Int32Array[];
   /** Per bucket: record count, band scale, then {@link STRIDE} doubles per record. */
   readonly data: Float64Array;
-  /** Record ids by record number. */
-  readonly ids: readonly string[];
+  /** Record ids by record number: all of them in one string, and where each ends in it (a million strings held would slow every young-generation collection). */
+  readonly idText: string;
+  readonly idEnds: Int32Array;
 };
+
+/** The id of record number `no` of the compact index (a new string, cut from `idText`). */
+export function recordIdAt(f: FastIndex, no: number): string {
+  return f.idText.slice(no === 0 ? 0 : (f.idEnds[no - 1]), f.idEnds[no]);
+}
 
 function slotOf(mask: number, k2: number, k3: number): number {
   let h = Math.imul(k2, 0x85ebca77) ^ Math.imul(k3, 0xc2b2ae3d);
@@ -230,7 +236,10 @@ export function buildFastIndex(objects: ObjectIndex, items: ReadonlyMap<string, 
       ITEM_ROW * e.no,
     );
   }
-  return { customerNo, groupNo, codeNo, itemRows, itemGroups: [...itemGroupNo.keys()], tables, regions: regionsOf, data, ids };
+  const idEnds = new Int32Array(ids.length);
+  let end = 0;
+  ids.forEach((id, k) => (idEnds[k] = end += id.length));
+  return { customerNo, groupNo, codeNo, itemRows, itemGroups: [...itemGroupNo.keys()], tables, regions: regionsOf, data, idText: ids.join(''), idEnds };
 }
 
 function fits(b: Bucket): boolean {

@@ -8,8 +8,8 @@ import { exactDouble } from './integerDoubles.js';
 // pays for its objects in every young-generation collection, searching or not: a million
 // record objects made each collection of a pricing run twice as long as the same run beside the
 // book without them, and the searches without trace read no record (the compact index holds
-// their figures). Ids stay strings (the results name them); the other strings are numbers into
-// one pool of distinct values.
+// their figures). The ids are one string (a million strings held cost like a million objects);
+// the other strings are numbers into one pool of distinct values.
 
 const RELATIONS: readonly Relation[] = ['price', 'lineDiscount', 'multilineDiscount', 'totalDiscount'];
 const CODES: readonly RelationCode[] = ['table', 'group', 'all'];
@@ -21,7 +21,9 @@ const TEXTS = 6;
 /** The records of a book as columns; see {@link recordWriter} and {@link recordsOf}. */
 export type RecordColumns = {
   readonly count: number;
-  readonly ids: readonly string[];
+  /** The ids, one after the other in one string, and where each ends in it. */
+  readonly idText: string;
+  readonly idEnds: Int32Array;
   /** Distinct strings of the records, by number. */
   readonly pool: readonly string[];
   /** Per record: relation (bits 0–1), account code (2–3), item code (4–5), find next (6). */
@@ -38,6 +40,8 @@ export type RecordColumns = {
 /** Appends valid records (at most `capacity`) to new columns; `done` returns them. */
 export function recordWriter(capacity: number): { add(r: TradeAgreement): void; done(): RecordColumns } {
   const ids: string[] = [];
+  const idEnds = new Int32Array(capacity);
+  let idEnd = 0;
   const pool: string[] = [];
   const numbers = new Map<string, number>();
   const flags = new Uint8Array(capacity);
@@ -67,6 +71,7 @@ export function recordWriter(capacity: number): { add(r: TradeAgreement): void; 
   return {
     add(r) {
       const i = ids.push(r.id) - 1;
+      idEnds[i] = idEnd += r.id.length;
       flags[i] = RELATIONS.indexOf(r.relation) | (CODES.indexOf(r.accountCode) << 2) | (CODES.indexOf(r.itemCode) << 4) | (r.findNext ? 64 : 0);
       const t = TEXTS * i;
       texts[t] = text(r.accountRelation);
@@ -84,7 +89,7 @@ export function recordWriter(capacity: number): { add(r: TradeAgreement): void; 
       figure(f + 5, r.percent2);
       figure(f + 6, r.priceCharges);
     },
-    done: () => ({ count: ids.length, ids, pool, flags, texts: texts.slice(0, TEXTS * ids.length), units: units.slice(0, FIGURES * ids.length), scales: scales.slice(0, FIGURES * ids.length), wide }),
+    done: () => ({ count: ids.length, idText: ids.join(''), idEnds: idEnds.slice(0, ids.length), pool, flags, texts: texts.slice(0, TEXTS * ids.length), units: units.slice(0, FIGURES * ids.length), scales: scales.slice(0, FIGURES * ids.length), wide }),
   };
 }
 
@@ -108,7 +113,7 @@ export function recordsOf(c: RecordColumns): TradeAgreement[] {
   };
   const out = new Array<TradeAgreement>(c.count);
   for (let i = 0; i < c.count; i++) {
-    const id = c.ids[i] as string;
+    const id = c.idText.slice(i === 0 ? 0 : (c.idEnds[i - 1]), c.idEnds[i]);
     const bits = c.flags[i] as number;
     const relation = RELATIONS[bits & 3] as Relation;
     const accountCode = CODES[(bits >> 2) & 3] as RelationCode;
