@@ -1,5 +1,6 @@
 import type { Bucket, Columns, ItemEntry, ObjectIndex } from './indexTypes.js';
 import { exactDouble } from './integerDoubles.js';
+import { cutOut } from './recordColumns.js';
 
 // The search of trade agreements without traces, in flat numeric arrays. Pricing an order line
 // visits up to 12 cells; through the object index each is a chain of dependent
@@ -75,14 +76,17 @@ export type FastIndex = {
   readonly regions: readonly Int32Array[];
   /** Per bucket: record count, band scale, then {@link STRIDE} doubles per record. */
   readonly data: Float64Array;
-  /** Record ids by record number: all of them in one string, and where each ends in it (a million strings held would slow every young-generation collection). */
+  /**
+   * Record ids by record number: all of them in one string, and where each ends in it (a
+   * million strings held would slow every young-generation collection).
+   */
   readonly idText: string;
   readonly idEnds: Int32Array;
 };
 
 /** The id of record number `no` of the compact index (a new string, cut from `idText`). */
 export function recordIdAt(f: FastIndex, no: number): string {
-  return f.idText.slice(no === 0 ? 0 : (f.idEnds[no - 1]), f.idEnds[no]);
+  return cutOut(f.idText, f.idEnds, no);
 }
 
 function slotOf(mask: number, k2: number, k3: number): number {

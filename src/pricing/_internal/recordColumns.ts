@@ -37,6 +37,11 @@ export type RecordColumns = {
   readonly wide: ReadonlyMap<number, Scaled>;
 };
 
+/** The `i`-th of the strings laid one after the other in `text`, ending at `ends` (a new string). */
+export function cutOut(text: string, ends: Int32Array, i: number): string {
+  return text.slice(i === 0 ? 0 : ends[i - 1], ends[i]);
+}
+
 /** Appends valid records (at most `capacity`) to new columns; `done` returns them. */
 export function recordWriter(capacity: number): { add(r: TradeAgreement): void; done(): RecordColumns } {
   const ids: string[] = [];
@@ -113,7 +118,7 @@ export function recordsOf(c: RecordColumns): TradeAgreement[] {
   };
   const out = new Array<TradeAgreement>(c.count);
   for (let i = 0; i < c.count; i++) {
-    const id = c.idText.slice(i === 0 ? 0 : (c.idEnds[i - 1]), c.idEnds[i]);
+    const id = cutOut(c.idText, c.idEnds, i);
     const bits = c.flags[i] as number;
     const relation = RELATIONS[bits & 3] as Relation;
     const accountCode = CODES[(bits >> 2) & 3] as RelationCode;
