@@ -1,6 +1,6 @@
 import type { Bucket, Columns, ItemEntry, ObjectIndex } from './indexTypes.js';
 import { exactDouble } from './integerDoubles.js';
-import { cutOut } from './recordColumns.js';
+import { type JoinedStrings, joinStrings } from './joinedStrings.js';
 
 // The search of trade agreements without traces, in flat numeric arrays. Pricing an order line
 // visits up to 12 cells; through the object index each is a chain of dependent
@@ -76,18 +76,9 @@ export type FastIndex = {
   readonly regions: readonly Int32Array[];
   /** Per bucket: record count, band scale, then {@link STRIDE} doubles per record. */
   readonly data: Float64Array;
-  /**
-   * Record ids by record number: all of them in one string, and where each ends in it (a
-   * million strings held would slow every young-generation collection).
-   */
-  readonly idText: string;
-  readonly idEnds: Int32Array;
+  /** Record ids by record number. */
+  readonly ids: JoinedStrings;
 };
-
-/** The id of record number `no` of the compact index (a new string, cut from `idText`). */
-export function recordIdAt(f: FastIndex, no: number): string {
-  return cutOut(f.idText, f.idEnds, no);
-}
 
 function slotOf(mask: number, k2: number, k3: number): number {
   let h = Math.imul(k2, 0x85ebca77) ^ Math.imul(k3, 0xc2b2ae3d);
@@ -240,10 +231,7 @@ export function buildFastIndex(objects: ObjectIndex, items: ReadonlyMap<string, 
       ITEM_ROW * e.no,
     );
   }
-  const idEnds = new Int32Array(ids.length);
-  let end = 0;
-  ids.forEach((id, k) => (idEnds[k] = end += id.length));
-  return { customerNo, groupNo, codeNo, itemRows, itemGroups: [...itemGroupNo.keys()], tables, regions: regionsOf, data, idText: ids.join(''), idEnds };
+  return { customerNo, groupNo, codeNo, itemRows, itemGroups: [...itemGroupNo.keys()], tables, regions: regionsOf, data, ids: joinStrings(ids) };
 }
 
 function fits(b: Bucket): boolean {

@@ -1,7 +1,8 @@
 import { type Scaled, scaledOf } from '../../money/Scaled.js';
 import type { ActivationMatrix, Relation } from '../schemas.js';
-import { type FastIndex, NO_BUCKET, probe, recordIdAt, R_AMOUNT, R_CHARGES, R_FIND_NEXT, R_FROM, R_FROM_DAY, R_NO, R_PERCENT1, R_PERCENT2, R_PRICE_UNIT, R_TO, R_TO_DAY, SLOW_BUCKET, STRIDE } from './fastIndex.js';
+import { type FastIndex, NO_BUCKET, probe, R_AMOUNT, R_CHARGES, R_FIND_NEXT, R_FROM, R_FROM_DAY, R_NO, R_PERCENT1, R_PERCENT2, R_PRICE_UNIT, R_TO, R_TO_DAY, SLOW_BUCKET, STRIDE } from './fastIndex.js';
 import { POW10_DOUBLE } from './integerDoubles.js';
+import { stringAt } from './joinedStrings.js';
 import { ALLOWED, type Candidate, type DiscountSum, NO_DISCOUNT } from './search.js';
 
 const RELATIONS: readonly Relation[] = ['price', 'lineDiscount', 'multilineDiscount', 'totalDiscount'];
@@ -105,7 +106,7 @@ export function fastPrice(o: FastOrder, item: number, unit: number, qUnits: numb
     if (d[c + R_FIND_NEXT] === 0) break;
   }
   if (best < 0) return undefined;
-  return { recordId: recordIdAt(f, d[best + R_NO] as number), amount: scaledAt(d, best + R_AMOUNT), priceUnit: scaledAt(d, best + R_PRICE_UNIT), charges: scaledAt(d, best + R_CHARGES), generic: false };
+  return { recordId: stringAt(f.ids, d[best + R_NO] as number), amount: scaledAt(d, best + R_AMOUNT), priceUnit: scaledAt(d, best + R_PRICE_UNIT), charges: scaledAt(d, best + R_CHARGES), generic: false };
 }
 
 /**
@@ -152,7 +153,7 @@ export function fastDiscount(o: FastOrder, ri: number, item: number, group: numb
   if (amount === undefined || percent1 === undefined || percent2 === undefined) return SLOW;
   // Of its final length: an array grown by push keeps room for 17.
   const recordIds = new Array<string>(n);
-  for (let k = 0; k < n; k++) recordIds[k] = recordIdAt(f, d[(found[k] as number) + R_NO] as number);
+  for (let k = 0; k < n; k++) recordIds[k] = stringAt(f.ids, d[(found[k] as number) + R_NO] as number);
   return { amount, percent1, percent2, recordIds };
 }
 

@@ -70,7 +70,7 @@ type MutableBucket = { -readonly [K in keyof Bucket]: Bucket[K] } & { records: T
 const newColumns = (): MutableColumns => ({ byItem: undefined, byItemGroup: undefined, allItems: undefined });
 
 /** The string `text` as the pool's canonical object, added when new. */
-export function canonical(pool: Map<string, string>, text: string): string {
+function canonical(pool: Map<string, string>, text: string): string {
   const known = pool.get(text);
   if (known !== undefined) return known;
   pool.set(text, text);

@@ -2,6 +2,7 @@ import { type Scaled, scaledOf } from '../../money/Scaled.js';
 import type { CalendarDate } from '../../calendar/CalendarDate.js';
 import type { Relation, RelationCode, TradeAgreement } from '../schemas.js';
 import { exactDouble } from './integerDoubles.js';
+import { type JoinedStrings, joinStrings, stringAt } from './joinedStrings.js';
 
 // A compiled book's records as columns of numbers outside the JavaScript heap, and the record
 // objects rebuilt from them when a caller first reads them. A program that holds a large book
@@ -21,9 +22,7 @@ const TEXTS = 6;
 /** The records of a book as columns; see {@link recordWriter} and {@link recordsOf}. */
 export type RecordColumns = {
   readonly count: number;
-  /** The ids, one after the other in one string, and where each ends in it. */
-  readonly idText: string;
-  readonly idEnds: Int32Array;
+  readonly ids: JoinedStrings;
   /** Distinct strings of the records, by number. */
   readonly pool: readonly string[];
   /** Per record: relation (bits 0–1), account code (2–3), item code (4–5), find next (6). */
@@ -37,16 +36,9 @@ export type RecordColumns = {
   readonly wide: ReadonlyMap<number, Scaled>;
 };
 
-/** The `i`-th of the strings laid one after the other in `text`, ending at `ends` (a new string). */
-export function cutOut(text: string, ends: Int32Array, i: number): string {
-  return text.slice(i === 0 ? 0 : ends[i - 1], ends[i]);
-}
-
 /** Appends valid records (at most `capacity`) to new columns; `done` returns them. */
 export function recordWriter(capacity: number): { add(r: TradeAgreement): void; done(): RecordColumns } {
   const ids: string[] = [];
-  const idEnds = new Int32Array(capacity);
-  let idEnd = 0;
   const pool: string[] = [];
   const numbers = new Map<string, number>();
   const flags = new Uint8Array(capacity);
@@ -76,7 +68,6 @@ export function recordWriter(capacity: number): { add(r: TradeAgreement): void; 
   return {
     add(r) {
       const i = ids.push(r.id) - 1;
-      idEnds[i] = idEnd += r.id.length;
       flags[i] = RELATIONS.indexOf(r.relation) | (CODES.indexOf(r.accountCode) << 2) | (CODES.indexOf(r.itemCode) << 4) | (r.findNext ? 64 : 0);
       const t = TEXTS * i;
       texts[t] = text(r.accountRelation);
@@ -94,7 +85,7 @@ export function recordWriter(capacity: number): { add(r: TradeAgreement): void; 
       figure(f + 5, r.percent2);
       figure(f + 6, r.priceCharges);
     },
-    done: () => ({ count: ids.length, idText: ids.join(''), idEnds: idEnds.slice(0, ids.length), pool, flags, texts: texts.slice(0, TEXTS * ids.length), units: units.slice(0, FIGURES * ids.length), scales: scales.slice(0, FIGURES * ids.length), wide }),
+    done: () => ({ count: ids.length, ids: joinStrings(ids), pool, flags, texts: texts.slice(0, TEXTS * ids.length), units: units.slice(0, FIGURES * ids.length), scales: scales.slice(0, FIGURES * ids.length), wide }),
   };
 }
 
@@ -118,7 +109,7 @@ export function recordsOf(c: RecordColumns): TradeAgreement[] {
   };
   const out = new Array<TradeAgreement>(c.count);
   for (let i = 0; i < c.count; i++) {
-    const id = cutOut(c.idText, c.idEnds, i);
+    const id = stringAt(c.ids, i);
     const bits = c.flags[i] as number;
     const relation = RELATIONS[bits & 3] as Relation;
     const accountCode = CODES[(bits >> 2) & 3] as RelationCode;
