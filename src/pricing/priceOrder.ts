@@ -8,8 +8,8 @@ import { allocateShares } from './_internal/allocateShares.js';
 import { lineAmountMinor } from './_internal/lineAmountMinor.js';
 import { isPrepared, OptionsSchema, OrderLineSchema, OrderSchema, type ValidOptions, type ValidOrder } from './_internal/orderSchemas.js';
 import { codeOf, type ItemEntry } from './_internal/priceIndex.js';
-import { FLAG_BLOCKED, FLAG_TOTAL_ELIGIBLE, ITEM_ROW, ROW_BASE_KEY, ROW_BASE_PRICE, ROW_BASE_PRICE_UNIT, ROW_FLAGS, ROW_LINE_GROUP, ROW_MULTILINE_GROUP } from './_internal/fastIndex.js';
-import { fastDiscount, fastOrder, fastPrice, scaledAt, SLOW } from './_internal/fastSearch.js';
+import { FLAG_BLOCKED, FLAG_TOTAL_ELIGIBLE, ITEM_ROW, ROW_BASE_KEY, ROW_BASE_PRICE, ROW_BASE_PRICE_SCALE, ROW_BASE_PRICE_UNIT, ROW_BASE_PRICE_UNIT_SCALE, ROW_FLAGS, ROW_LINE_GROUP, ROW_MULTILINE_GROUP } from './_internal/fastIndex.js';
+import { fastDiscount, fastOrder, fastPrice, scaledOfDouble, SLOW } from './_internal/fastSearch.js';
 import { exactDouble } from './_internal/integerDoubles.js';
 import { add, type Candidate, type DiscountSum, findDiscount, findPrice, type Generic, NO_DISCOUNT, type SearchContext, searchContext } from './_internal/search.js';
 import type { PriceBook } from './compilePriceBook.js';
@@ -440,7 +440,7 @@ type Base = { readonly price: Scaled; readonly priceUnit: Scaled };
 
 /**
  * The base price of item `no` in the order currency and `unit`. From the item's row when its
- * first base price is the one (values built from the row's doubles: the BasePrice object and its
+ * first base price is the one (values built from the row's figures: the BasePrice object and its
  * Scaled values are not read) or when it has none; else through its entry.
  */
 function ownBasePrice(ctx: SearchContext, no: number, unit: string): Base | undefined {
@@ -452,7 +452,11 @@ function ownBasePrice(ctx: SearchContext, no: number, unit: string): Base | unde
   const cur = f.codeNo.get(ctx.currency);
   const u = f.codeNo.get(unit);
   if (cur === undefined || u === undefined || key !== 65536 * cur + u) return basePriceOf(entryOf(ctx, no), ctx.currency, unit);
-  return { price: scaledAt(f.itemRows, row + ROW_BASE_PRICE), priceUnit: scaledAt(f.itemRows, row + ROW_BASE_PRICE_UNIT) };
+  const units = f.itemFigures;
+  return {
+    price: scaledOfDouble(units[(row + ROW_BASE_PRICE) / 2] as number, f.itemRows[row + ROW_BASE_PRICE_SCALE] as number),
+    priceUnit: scaledOfDouble(units[(row + ROW_BASE_PRICE_UNIT) / 2] as number, f.itemRows[row + ROW_BASE_PRICE_UNIT_SCALE] as number),
+  };
 }
 
 function basePriceOf(entry: ItemEntry | undefined, currency: string, unit: string): Base | undefined {

@@ -132,6 +132,21 @@ describe('priceOrder', () => {
     expect(untraced(priceOrder(book, s.order, { ...s.options, trace: false }))).toEqual(quiet);
   });
 
+  // An item's row tells which account groups may have a group × item bucket, one bit per group
+  // number modulo 32: with 70 groups (numbered first by records on an item no line names), bits
+  // are shared and a set bit does not mean a bucket.
+  const manyGroups = fc.tuple(pricingScenarioArb().map(ownCurrency), fc.array(fc.nat(69), { minLength: 30, maxLength: 30 }), fc.nat(69)).map(([s, groups, own]): PricingScenario => {
+    const group = (i: number) => `G${groups[i % groups.length] as number}`;
+    const numbering = Array.from({ length: 70 }, (_, k) => ({ id: `g${k}`, relation: 'price', accountCode: 'group', accountRelation: `G${k}`, itemCode: 'table', itemRelation: 'Z', currency: 'EUR', unit: 'pcs', amount: '1' }));
+    const agreements = [...numbering, ...s.book.agreements.map((a, i) => (a['accountCode'] === 'group' ? { ...a, accountRelation: group(i) } : a))];
+    const customer = { ...s.order.customer, priceGroup: group(own), lineDiscountGroup: group(own + 1) };
+    return { ...s, book: { ...s.book, agreements }, order: { ...s.order, customer } };
+  });
+  test.prop([manyGroups])('with many account groups, the group × item cells price as the traced search', (s) => {
+    const book = compilePriceBook(s.book);
+    expect(untraced(priceOrder(book, s.order, { ...s.options, trace: false }))).toEqual(untraced(priceOrder(book, s.order, s.options)));
+  });
+
   // Amounts scaled up to 10^10–10^17 units pass or overflow the compact index's exact doubles
   // (bucket figures, price comparisons, discount sums), which then fall back to bigints.
   test.prop([pricingScenarioArb().map(ownCurrency), fc.constantFrom(8n, 11n, 13n)])('figures beyond exact doubles price as the traced search', (s, power) => {

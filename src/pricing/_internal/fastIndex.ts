@@ -33,15 +33,29 @@ export const R_PERCENT2 = 9;
 export const R_PRICE_UNIT = 11;
 export const R_FIND_NEXT = 13;
 export const R_CHARGES = 14;
-/** Doubles per item in `itemRows`. */
-export const ITEM_ROW = 8;
-/** Offsets in an item's row (see {@link FastIndex.itemRows}) and its flags. */
+/** 32-bit integers per item in `itemRows` (64 bytes). */
+export const ITEM_ROW = 16;
+/**
+ * Offsets in an item's row (see {@link FastIndex.itemRows}) and its flags. What every line
+ * reads comes first; the base price, read when no agreement prices the line, last: its key and
+ * scales as integers, its units as doubles at {@link ROW_BASE_PRICE} and
+ * {@link ROW_BASE_PRICE_UNIT} (even offsets, read through `itemFigures`).
+ */
 export const ROW_FLAGS = 0;
 export const ROW_MULTILINE_GROUP = 1;
-export const ROW_BASE_KEY = 2;
-export const ROW_BASE_PRICE = 3;
-export const ROW_BASE_PRICE_UNIT = 5;
-export const ROW_LINE_GROUP = 7;
+export const ROW_LINE_GROUP = 2;
+/** Group × item cells of prices (+ 0) and line discounts (+ 1): bit `g & 31` set when account group `g` may have a bucket. */
+export const ROW_GROUP_CELL = 3;
+/** All × item cells of prices (+ 0, + 1) and line discounts (+ 2, + 3): the bucket's currency and unit key and its {@link probe} answer. */
+export const ROW_ALL_CELL = 5;
+export const ROW_BASE_KEY = 9;
+export const ROW_BASE_PRICE_SCALE = 10;
+export const ROW_BASE_PRICE_UNIT_SCALE = 11;
+export const ROW_BASE_PRICE = 12;
+export const ROW_BASE_PRICE_UNIT = 14;
+/** In a row's all × item key: the item has no bucket there, or several (probe the table). */
+export const NO_KEY = -1;
+export const SEVERAL_KEYS = -2;
 export const FLAG_BLOCKED = 1;
 export const FLAG_TOTAL_ELIGIBLE = 2;
 /** Largest bucket searched here (the object index gives larger ones an interval index). */
@@ -55,12 +69,16 @@ export type FastIndex = {
   readonly groupNo: ReadonlyMap<string, number>;
   readonly codeNo: ReadonlyMap<string, number>;
   /**
-   * By item number, {@link ITEM_ROW} doubles: flags (1 blocked, 2 total-discount eligible), the
-   * number of its multiline group (−1 none), its first base price: currency × 65536 + unit
-   * (−1 none, −2 not exact), price units and scale, price unit units and scale; and the number
-   * of its line-discount group (−1 none). Group numbers are of one pool, `itemGroups`.
+   * By item number, {@link ITEM_ROW} integers: flags (1 blocked, 2 total-discount eligible), the
+   * numbers of its multiline and line-discount groups (−1 none; one pool, `itemGroups`); what
+   * the item-keyed cells of prices and line discounts hold for it, so that a line skips the
+   * probes that would find nothing and reads its all × item buckets without a probe (see
+   * {@link ROW_GROUP_CELL}, {@link ROW_ALL_CELL}); its first base price: currency × 65536 + unit
+   * (−1 none, −2 not exact), the scales of its price and price unit, their units (doubles).
    */
-  readonly itemRows: Float64Array;
+  readonly itemRows: Int32Array;
+  /** `itemRows` read as doubles (the base price's units, at half the integer offset). */
+  readonly itemFigures: Float64Array;
   /** Item group ids (line-discount and multiline groups) by number. */
   readonly itemGroups: readonly string[];
   /**
@@ -167,6 +185,9 @@ export function buildFastIndex(objects: ObjectIndex, items: ReadonlyMap<string, 
   const usable = codeNo.size < 32768;
   const tables: Int32Array[] = [];
   const regionsOf: Int32Array[] = [];
+  const itemRows = new Int32Array(ITEM_ROW * items.size);
+  const itemFigures = new Float64Array(itemRows.buffer);
+  for (let row = 0; row < itemRows.length; row += ITEM_ROW) itemRows.fill(NO_KEY, row + ROW_ALL_CELL, row + ROW_ALL_CELL + 4);
   let o = 0;
   for (let cell = 0; cell < 36; cell++) {
     const list = usable ? (cellBuckets[cell] as Bucket[]) : [];
@@ -200,6 +221,15 @@ export function buildFastIndex(objects: ObjectIndex, items: ReadonlyMap<string, 
         ref = o + 1;
         o = writeBucket(data, o, b, ids);
       }
+      if (cell === 3 || cell === 12) {
+        const at = ITEM_ROW * k2 + ROW_GROUP_CELL + (cell === 3 ? 0 : 1);
+        itemRows[at] = (itemRows[at] as number) | (1 << (k1 & 31));
+      }
+      if (cell === 6 || cell === 15) {
+        const at = ITEM_ROW * k2 + ROW_ALL_CELL + (cell === 6 ? 0 : 2);
+        itemRows[at] = itemRows[at] === NO_KEY ? k3 : SEVERAL_KEYS;
+        itemRows[at + 1] = ref === SLOW_REF ? SLOW_BUCKET : ref - 1;
+      }
       const first = regions[2 * k1] as number;
       const mask = regions[2 * k1 + 1] as number;
       let s = slotOf(mask, k2, k3);
@@ -212,26 +242,20 @@ export function buildFastIndex(objects: ObjectIndex, items: ReadonlyMap<string, 
     tables.push(table);
     regionsOf.push(regions);
   }
-  const itemRows = new Float64Array(ITEM_ROW * items.size);
   for (const e of items.values()) {
     const bp = e.basePrice;
     const exactBase = bp !== undefined && !Number.isNaN(exactDouble(bp.price.units)) && !Number.isNaN(exactDouble(bp.priceUnit.units)) && usable;
-    // In the order of the ROW_ offsets.
-    itemRows.set(
-      [
-        (e.blocked ? FLAG_BLOCKED : 0) + (e.totalDiscountEligible ? FLAG_TOTAL_ELIGIBLE : 0),
-        e.multilineDiscountGroup === undefined ? -1 : numberOf(itemGroupNo, e.multilineDiscountGroup),
-        bp === undefined ? -1 : exactBase ? 65536 * numberOf(codeNo, bp.currency) + numberOf(codeNo, bp.unit) : -2,
-        exactBase ? exactDouble(bp.price.units) : 0,
-        bp?.price.scale ?? 0,
-        exactBase ? exactDouble(bp.priceUnit.units) : 0,
-        bp?.priceUnit.scale ?? 0,
-        e.lineDiscountGroup === undefined ? -1 : numberOf(itemGroupNo, e.lineDiscountGroup),
-      ],
-      ITEM_ROW * e.no,
-    );
+    const row = ITEM_ROW * e.no;
+    itemRows[row + ROW_FLAGS] = (e.blocked ? FLAG_BLOCKED : 0) + (e.totalDiscountEligible ? FLAG_TOTAL_ELIGIBLE : 0);
+    itemRows[row + ROW_MULTILINE_GROUP] = e.multilineDiscountGroup === undefined ? -1 : numberOf(itemGroupNo, e.multilineDiscountGroup);
+    itemRows[row + ROW_LINE_GROUP] = e.lineDiscountGroup === undefined ? -1 : numberOf(itemGroupNo, e.lineDiscountGroup);
+    itemRows[row + ROW_BASE_KEY] = bp === undefined ? -1 : exactBase ? 65536 * numberOf(codeNo, bp.currency) + numberOf(codeNo, bp.unit) : -2;
+    itemRows[row + ROW_BASE_PRICE_SCALE] = bp?.price.scale ?? 0;
+    itemRows[row + ROW_BASE_PRICE_UNIT_SCALE] = bp?.priceUnit.scale ?? 0;
+    itemFigures[(row + ROW_BASE_PRICE) / 2] = exactBase ? exactDouble(bp.price.units) : 0;
+    itemFigures[(row + ROW_BASE_PRICE_UNIT) / 2] = exactBase ? exactDouble(bp.priceUnit.units) : 0;
   }
-  return { customerNo, groupNo, codeNo, itemRows, itemGroups: [...itemGroupNo.keys()], tables, regions: regionsOf, data, ids: joinStrings(ids) };
+  return { customerNo, groupNo, codeNo, itemRows, itemFigures, itemGroups: [...itemGroupNo.keys()], tables, regions: regionsOf, data, ids: joinStrings(ids) };
 }
 
 function fits(b: Bucket): boolean {

@@ -1,6 +1,6 @@
 import { type Scaled, scaledOf } from '../../money/Scaled.js';
 import type { ActivationMatrix, Relation } from '../schemas.js';
-import { type FastIndex, NO_BUCKET, probe, R_AMOUNT, R_CHARGES, R_FIND_NEXT, R_FROM, R_FROM_DAY, R_NO, R_PERCENT1, R_PERCENT2, R_PRICE_UNIT, R_TO, R_TO_DAY, SLOW_BUCKET, STRIDE } from './fastIndex.js';
+import { type FastIndex, ITEM_ROW, NO_BUCKET, NO_KEY, probe, R_AMOUNT, ROW_ALL_CELL, ROW_GROUP_CELL, R_CHARGES, R_FIND_NEXT, R_FROM, R_FROM_DAY, R_NO, R_PERCENT1, R_PERCENT2, R_PRICE_UNIT, R_TO, R_TO_DAY, SLOW_BUCKET, STRIDE } from './fastIndex.js';
 import { POW10_DOUBLE } from './integerDoubles.js';
 import { stringAt } from './joinedStrings.js';
 import { ALLOWED, type Candidate, type DiscountSum, NO_DISCOUNT } from './search.js';
@@ -59,6 +59,23 @@ function cheaperAt(d: Float64Array, x: number, y: number): number {
   return lhs < rhs ? 1 : 0;
 }
 
+/**
+ * {@link probe} of an item-keyed cell `i` (0, 3 or 6) of relation index `ri` (0 prices, 1 line
+ * discounts), through what the item's row says of the cell: a group × item probe only when the
+ * account group may have a bucket, the all × item bucket without a probe when it is the item's
+ * only one there.
+ */
+function itemProbe(f: FastIndex, ri: number, i: number, account: number, item: number, k3: number): number {
+  const row = ITEM_ROW * item;
+  if (i === 3 && ((f.itemRows[row + ROW_GROUP_CELL + ri] as number) & (1 << (account & 31))) === 0) return NO_BUCKET;
+  if (i === 6) {
+    const key = f.itemRows[row + ROW_ALL_CELL + 2 * ri] as number;
+    if (key === k3) return f.itemRows[row + ROW_ALL_CELL + 2 * ri + 1] as number;
+    if (key === NO_KEY || key >= 0) return NO_BUCKET;
+  }
+  return probe(f, 9 * ri + i, account, item, k3);
+}
+
 /** Whether the record at `r` is valid on `day` and its band holds `q`. */
 function matches(d: Float64Array, r: number, day: number, q: number): boolean {
   return day >= (d[r + R_FROM_DAY] as number) && day <= (d[r + R_TO_DAY] as number) && q >= (d[r + R_FROM] as number) && q < (d[r + R_TO] as number);
@@ -81,7 +98,7 @@ export function fastPrice(o: FastOrder, item: number, unit: number, qUnits: numb
     if (cells[i] !== true) continue;
     const account = i === 0 ? o.customer : i === 3 ? group : 0;
     if (account < 0) continue;
-    const at = probe(f, i, account, item, k3);
+    const at = itemProbe(f, 0, i, account, item, k3);
     if (at === NO_BUCKET) continue;
     const q = at === SLOW_BUCKET ? -1 : bandUnits(d, at, qUnits, qScale);
     if (q < 0) return SLOW;
@@ -132,7 +149,7 @@ export function fastDiscount(o: FastOrder, ri: number, item: number, group: numb
     const column = i - 3 * row;
     const key = column === 0 ? item : column === 1 ? group : 0;
     if (account < 0 || key < 0) continue;
-    const at = probe(f, 9 * ri + i, account, key, k3);
+    const at = column === 0 ? itemProbe(f, ri, i, account, key, k3) : probe(f, 9 * ri + i, account, key, k3);
     if (at === NO_BUCKET) continue;
     const q = at === SLOW_BUCKET ? -1 : bandUnits(d, at, qUnits, qScale);
     if (q < 0) return SLOW;
@@ -180,7 +197,7 @@ const SMALL_UNITS = 1024;
 const SMALL: (Scaled | undefined)[] = /* @__PURE__ */ new Array<Scaled | undefined>(4 * SMALL_UNITS).fill(undefined);
 
 /** `units / 10^scale` for integer-double units; a shared value for zero and small figures, else a new one. */
-function scaledOfDouble(units: number, scale: number): Scaled {
+export function scaledOfDouble(units: number, scale: number): Scaled {
   if (units === 0 && scale < ZEROS.length) return ZEROS[scale] as Scaled;
   if (units > 0 && units < SMALL_UNITS && scale < 4) {
     const k = SMALL_UNITS * scale + units;
