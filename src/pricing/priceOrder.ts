@@ -164,16 +164,11 @@ type Stage = {
   readonly lineDiscount: DiscountSum;
 };
 
-/** A priced stage: its amounts before the total discount. */
-type Amounts = {
-  readonly price: Scaled;
-  readonly priceUnit: Scaled;
-  readonly charges: Scaled;
-  readonly multi: DiscountSum;
-  readonly discAmount: Scaled;
-  readonly percents: Scaled[];
-  readonly minor: bigint;
-};
+/** A line outcome while the order is priced: the total discount sets its share and net amount. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The price source of every line priced by a base price (shared: it is frozen). */
+const BASE_PRICE: PricedLine['priceSource'] = /* @__PURE__ */ Object.freeze({ kind: 'basePrice' });
 
 function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions, withTotal: boolean): PricedOrder {
   const currency = order.currency;
@@ -260,33 +255,84 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     }
   }
 
-  const amounts = new Array<Amounts | undefined>(lineCount);
+  // Each line's outcome, its net amount the line amount until the total discount is known.
+  const zero = sameCurrencyMoney(0n, currency);
+  const lines = new Array<LineOutcome>(lineCount);
   let subtotal = 0n;
   let eligible = 0n;
   const eligibleIdx: number[] = [];
   const eligibleMinor: bigint[] = [];
   for (let i = 0; i < lineCount; i++) {
     const s = stages[i] as Stage;
+    const lineId = s.line.lineId;
     if (s.price === undefined && s.base === undefined) {
-      amounts[i] = undefined;
+      const kind = ((flags[i] as number) & FLAG_BLOCKED) !== 0 ? 'blocked' : 'noPrice';
+      lines[i] =
+        lineId === undefined
+          ? { kind, lineIndex: i, itemId: s.line.itemId, trace: s.trace ?? NO_TRACE }
+          : { kind, lineIndex: i, lineId, itemId: s.line.itemId, trace: s.trace ?? NO_TRACE };
       continue;
     }
     const ml = groupDisc?.get(multiGroups[i] as number);
     if (ml?.trace !== undefined) s.trace?.push(...ml.trace);
     const multi = ml?.disc ?? NO_DISCOUNT;
-    const { amount: discAmount, percents } = combine(s.lineDiscount, multi, opts.combination);
+    const discAmount = combinedAmount(s.lineDiscount, multi, opts.combination);
+    const percents = combinedPercents(s.lineDiscount, multi, opts.combination);
     s.trace?.push({ kind: 'combination', mode: opts.combination, discountAmount: discAmount, percents });
     const price = s.price?.amount ?? s.base?.price ?? ZERO;
     const priceUnit = s.price?.priceUnit ?? s.base?.priceUnit ?? ONE;
     const charges = s.price?.charges ?? ZERO;
     const minor = lineAmountMinor(s.quantity, price, discAmount, priceUnit, charges, percents, minorUnit, opts.rounding);
-    amounts[i] = { price, priceUnit, charges, multi, discAmount, percents, minor };
     subtotal += minor;
     if (s.no < 0 || ((flags[i] as number) & FLAG_TOTAL_ELIGIBLE) !== 0) {
       eligible += minor;
       eligibleIdx.push(i);
       eligibleMinor.push(minor);
     }
+    const lineAmount = sameCurrencyMoney(minor, currency);
+    const priceSource: PricedLine['priceSource'] = s.price === undefined ? BASE_PRICE : { kind: 'agreement', recordId: s.price.recordId };
+    // Two literals rather than a spread of the optional lineId: a spread would leave most fields outside the object.
+    lines[i] =
+      lineId === undefined
+        ? {
+            kind: 'priced',
+            lineIndex: i,
+            itemId: s.line.itemId,
+            quantity: s.quantity,
+            unit: s.unit,
+            unitPrice: price,
+            priceUnit,
+            priceSource,
+            priceCharges: charges,
+            lineDiscount: s.lineDiscount,
+            multilineDiscount: multi,
+            discountAmount: discAmount,
+            discountPercents: percents,
+            lineAmount,
+            totalDiscountShare: zero,
+            netAmount: lineAmount,
+            trace: s.trace ?? NO_TRACE,
+          }
+        : {
+            kind: 'priced',
+            lineIndex: i,
+            lineId,
+            itemId: s.line.itemId,
+            quantity: s.quantity,
+            unit: s.unit,
+            unitPrice: price,
+            priceUnit,
+            priceSource,
+            priceCharges: charges,
+            lineDiscount: s.lineDiscount,
+            multilineDiscount: multi,
+            discountAmount: discAmount,
+            discountPercents: percents,
+            lineAmount,
+            totalDiscountShare: zero,
+            netAmount: lineAmount,
+            trace: s.trace ?? NO_TRACE,
+          };
   }
 
   // Total discount: amount band on the eligible total, percentages compound (reference §1.7).
@@ -297,53 +343,19 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     total = found !== SLOW ? found : findDiscount(ctx, 'totalDiscount', { itemId: '', itemGroup: '' }, '', scaledOf(eligible, minorUnit), orderTrace);
   }
   const discMinor = total.recordIds.length === 0 ? 0n : totalDiscountMinor(eligible, total, opts.rounding);
-  let shares: bigint[] | undefined;
+  // Each eligible line's share, spread so that the shares sum to the discount exactly.
   if (discMinor !== 0n && eligible !== 0n) {
     const parts = allocateShares(discMinor, eligibleMinor, currency);
-    shares = [];
-    for (let k = 0; k < eligibleIdx.length; k++) shares[eligibleIdx[k] as number] = parts[k] as bigint;
-  }
-
-  const zero = sameCurrencyMoney(0n, currency);
-  const lines = new Array<LineOutcome>(lineCount);
-  for (let i = 0; i < lineCount; i++) {
-    const s = stages[i] as Stage;
-    const p = amounts[i];
-    const lineId = s.line.lineId;
-    if (p === undefined) {
-      const kind = ((flags[i] as number) & FLAG_BLOCKED) !== 0 ? 'blocked' : 'noPrice';
-      lines[i] =
-        lineId === undefined
-          ? { kind, lineIndex: i, itemId: s.line.itemId, trace: s.trace ?? NO_TRACE }
-          : { kind, lineIndex: i, lineId, itemId: s.line.itemId, trace: s.trace ?? NO_TRACE };
-      continue;
+    for (let k = 0; k < eligibleIdx.length; k++) {
+      const share = parts[k] as bigint;
+      if (share === 0n) continue;
+      const line = lines[eligibleIdx[k] as number] as Mutable<PricedLine>;
+      line.totalDiscountShare = sameCurrencyMoney(share, currency);
+      line.netAmount = sameCurrencyMoney((eligibleMinor[k] as bigint) - share, currency);
     }
-    const shareMinor = shares?.[i] ?? 0n;
-    const share = shareMinor === 0n ? zero : sameCurrencyMoney(shareMinor, currency);
-    if (withTotal) s.trace?.push({ kind: 'totalDiscountShare', share });
-    const lineAmount = sameCurrencyMoney(p.minor, currency);
-    const netAmount = shareMinor === 0n ? lineAmount : sameCurrencyMoney(p.minor - shareMinor, currency);
-    const priceSource: PricedLine['priceSource'] = s.price === undefined ? { kind: 'basePrice' } : { kind: 'agreement', recordId: s.price.recordId };
-    lines[i] = {
-      kind: 'priced',
-      lineIndex: i,
-      ...(lineId === undefined ? {} : { lineId }),
-      itemId: s.line.itemId,
-      quantity: s.quantity,
-      unit: s.unit,
-      unitPrice: p.price,
-      priceUnit: p.priceUnit,
-      priceSource,
-      priceCharges: p.charges,
-      lineDiscount: s.lineDiscount,
-      multilineDiscount: p.multi,
-      discountAmount: p.discAmount,
-      discountPercents: p.percents,
-      lineAmount,
-      totalDiscountShare: share,
-      netAmount,
-      trace: s.trace ?? NO_TRACE,
-    };
+  }
+  if (withTotal && tracing) {
+    for (const line of lines) if (line.kind === 'priced') (line.trace as TraceEntry[]).push({ kind: 'totalDiscountShare', share: line.totalDiscountShare });
   }
 
   return {
@@ -488,27 +500,37 @@ function capPercent(p: Scaled): Scaled {
   return p.units > (HUNDRED[p.scale] ?? 100n * pow10(p.scale)) ? CAPPED : p;
 }
 
-/** Reference §1.5: per component for max/min; compound multiplies the line and multiline factors. */
-function combine(l: DiscountSum, m: DiscountSum, mode: CombinationMode): { amount: Scaled; percents: Scaled[] } {
+/** Reference §1.5: the discount amount per price unit of the line and multiline discounts combined with `mode`. */
+function combinedAmount(l: DiscountSum, m: DiscountSum, mode: CombinationMode): Scaled {
   switch (mode) {
     case 'line':
-      return { amount: l.amount, percents: [capPercent(l.percent1), capPercent(l.percent2)] };
+      return l.amount;
     case 'multiline':
-      return { amount: m.amount, percents: [capPercent(m.percent1), capPercent(m.percent2)] };
+      return m.amount;
+    case 'max':
+    case 'min':
+      return maxScaled(l.amount, m.amount, mode === 'max');
+    case 'sum':
+    case 'compound':
+      return add(l.amount, m.amount);
+  }
+}
+
+/** Reference §1.5: the percentages applied one after the other; per component for max/min/sum, compound applies all four. */
+function combinedPercents(l: DiscountSum, m: DiscountSum, mode: CombinationMode): Scaled[] {
+  switch (mode) {
+    case 'line':
+      return [capPercent(l.percent1), capPercent(l.percent2)];
+    case 'multiline':
+      return [capPercent(m.percent1), capPercent(m.percent2)];
     case 'max':
     case 'min': {
       const w = mode === 'max';
-      return {
-        amount: maxScaled(l.amount, m.amount, w),
-        percents: [capPercent(maxScaled(l.percent1, m.percent1, w)), capPercent(maxScaled(l.percent2, m.percent2, w))],
-      };
+      return [capPercent(maxScaled(l.percent1, m.percent1, w)), capPercent(maxScaled(l.percent2, m.percent2, w))];
     }
     case 'sum':
-      return { amount: add(l.amount, m.amount), percents: [capPercent(add(l.percent1, m.percent1)), capPercent(add(l.percent2, m.percent2))] };
+      return [capPercent(add(l.percent1, m.percent1)), capPercent(add(l.percent2, m.percent2))];
     case 'compound':
-      return {
-        amount: add(l.amount, m.amount),
-        percents: [capPercent(l.percent1), capPercent(l.percent2), capPercent(m.percent1), capPercent(m.percent2)],
-      };
+      return [capPercent(l.percent1), capPercent(l.percent2), capPercent(m.percent1), capPercent(m.percent2)];
   }
 }
