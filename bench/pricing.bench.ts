@@ -105,16 +105,21 @@ function orders(seed: number): unknown[] {
 // Bulk repricing path: traces off. `lookup-1k-traced` measures the cost of the explanations.
 const OPTIONS = { asOf: '2026-06-15', rounding: 'halfUp', combination: 'compound', trace: false } as const;
 
-// Ten untimed passes first: the 1k case runs first, and timing it before the JIT has optimised
-// the search would understate lookup-1k (and flatter the 1m/1k ratio). Then the median of 7,
-// and the slowest and fastest of the 7 (`runs`: how much this machine moved within the case).
+// Untimed passes first, for at least a second and ten passes: the 1k case runs first, and
+// timing it before the JIT has optimised the search would understate lookup-1k (and flatter
+// the 1m/1k ratio); ten passes of the 1 k book (50 ms) were not enough: lookup-1k measured
+// below lookup-100k. Then the median of 7, and the slowest and fastest of the 7 (`runs`: how
+// much this machine moved within the case).
 function lookup(book: PriceBook, sample: readonly unknown[], options: Parameters<typeof priceOrder>[2] = OPTIONS): { rate: number; runs: [number, number] } {
   const pass = (): bigint => {
     let total = 0n;
     for (const o of sample) total += priceOrder(book, o, options).total.minor;
     return total;
   };
-  for (let i = 0; i < 10; i++) pass();
+  const warm = time(() => {
+    for (let i = 0; i < 10; i++) pass();
+  }).seconds;
+  for (let left = 1 - warm; left > 0; ) left -= time(pass).seconds;
   const m = measure(pass, 7);
   const lines = sample.length * LINES_PER_ORDER;
   return { rate: lines / m.seconds, runs: [Math.round(lines / (m.runs.at(-1) as number)), Math.round(lines / (m.runs[0] as number))] };
