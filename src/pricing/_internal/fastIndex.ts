@@ -54,7 +54,7 @@ export const ROW_BASE_PRICE_UNIT_SCALE = 11;
 export const ROW_BASE_PRICE = 12;
 export const ROW_BASE_PRICE_UNIT = 14;
 /** In a row's all × item key: the item has no bucket there, or several (probe the table). */
-export const NO_KEY = -1;
+const NO_KEY = -1;
 export const SEVERAL_KEYS = -2;
 export const FLAG_BLOCKED = 1;
 export const FLAG_TOTAL_ELIGIBLE = 2;

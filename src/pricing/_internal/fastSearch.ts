@@ -1,6 +1,6 @@
 import { type Scaled, scaledOf } from '../../money/Scaled.js';
 import type { ActivationMatrix, Relation } from '../schemas.js';
-import { type FastIndex, ITEM_ROW, NO_BUCKET, NO_KEY, probe, R_AMOUNT, ROW_ALL_CELL, ROW_GROUP_CELL, R_CHARGES, R_FIND_NEXT, R_FROM, R_FROM_DAY, R_NO, R_PERCENT1, R_PERCENT2, R_PRICE_UNIT, R_TO, R_TO_DAY, SLOW_BUCKET, STRIDE } from './fastIndex.js';
+import { type FastIndex, ITEM_ROW, NO_BUCKET, probe, R_AMOUNT, ROW_ALL_CELL, ROW_GROUP_CELL, R_CHARGES, R_FIND_NEXT, R_FROM, R_FROM_DAY, R_NO, R_PERCENT1, R_PERCENT2, R_PRICE_UNIT, R_TO, R_TO_DAY, SEVERAL_KEYS, SLOW_BUCKET, STRIDE } from './fastIndex.js';
 import { POW10_DOUBLE } from './integerDoubles.js';
 import { stringAt } from './joinedStrings.js';
 import { ALLOWED, type Candidate, type DiscountSum, NO_DISCOUNT } from './search.js';
@@ -71,7 +71,7 @@ function itemProbe(f: FastIndex, ri: number, i: number, account: number, item: n
   if (i === 6) {
     const key = f.itemRows[row + ROW_ALL_CELL + 2 * ri] as number;
     if (key === k3) return f.itemRows[row + ROW_ALL_CELL + 2 * ri + 1] as number;
-    if (key === NO_KEY || key >= 0) return NO_BUCKET;
+    if (key !== SEVERAL_KEYS) return NO_BUCKET;
   }
   return probe(f, 9 * ri + i, account, item, k3);
 }
