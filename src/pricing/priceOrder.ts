@@ -187,7 +187,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   const itemsById = ctx.index.itemsById;
   for (let i = 0; i < lineCount; i++) nos[i] = itemsById[(order.lines[i] as ValidLine).itemId] ?? -1;
   // Then what the order needs of their rows, read once here in the same way: flags and groups
-  // (a row may span two cache lines: its first and last figures are both read here).
+  // (the row's first integers; the searches read its cell facts next, the base price last).
   const rows = ctx.index.fast.itemRows;
   const flags = new Array<number>(lineCount);
   const lineGroups = new Array<number>(lineCount);

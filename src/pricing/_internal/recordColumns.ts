@@ -85,7 +85,17 @@ export function recordWriter(capacity: number): { add(r: TradeAgreement): void; 
       figure(f + 5, r.percent2);
       figure(f + 6, r.priceCharges);
     },
-    done: () => ({ count: ids.length, ids: joinStrings(ids), pool, flags, texts: texts.slice(0, TEXTS * ids.length), units: units.slice(0, FIGURES * ids.length), scales: scales.slice(0, FIGURES * ids.length), wide }),
+    // Views, not copies: a compile fills every row it made room for (a bad record throws first).
+    done: () => ({
+      count: ids.length,
+      ids: joinStrings(ids),
+      pool,
+      flags: flags.subarray(0, ids.length),
+      texts: texts.subarray(0, TEXTS * ids.length),
+      units: units.subarray(0, FIGURES * ids.length),
+      scales: scales.subarray(0, FIGURES * ids.length),
+      wide,
+    }),
   };
 }
 
