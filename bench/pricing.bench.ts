@@ -4,7 +4,8 @@
 // quantity bands and date ranges. The lookup cases price orders validated once with
 // prepareOrder (the bulk repricing path, traces off); `lookup-1m-unprepared` includes the
 // zod parse of every order, as a plain priceOrder call does. lookup-1m should stay within
-// 1.5× of lookup-1k. The lookup cases also report the records the search considers and
+// 1.5× of lookup-1k: `ratio` divides the two cases' rates, `pairedRatio` times the 1 k and the
+// 1 M book in alternation. The lookup cases also report the records the search considers and
 // matches per line (from traces, outside the clock): the random 1 M book gives a line more
 // of both than the 1 k book; `lookup-1m-same-work` prices against a 1 M book that gives a
 // line the 1 k book's records (the rest belongs to other customers).
@@ -111,11 +112,7 @@ const OPTIONS = { asOf: '2026-06-15', rounding: 'halfUp', combination: 'compound
 // below lookup-100k. Then the median of 7, and the slowest and fastest of the 7 (`runs`: how
 // much this machine moved within the case).
 function lookup(book: PriceBook, sample: readonly unknown[], options: Parameters<typeof priceOrder>[2] = OPTIONS): { rate: number; runs: [number, number] } {
-  const pass = (): bigint => {
-    let total = 0n;
-    for (const o of sample) total += priceOrder(book, o, options).total.minor;
-    return total;
-  };
+  const pass = (): bigint => pricePass(book, sample, options);
   const warm = time(() => {
     for (let i = 0; i < 10; i++) pass();
   }).seconds;
@@ -123,6 +120,34 @@ function lookup(book: PriceBook, sample: readonly unknown[], options: Parameters
   const m = measure(pass, 7);
   const lines = sample.length * LINES_PER_ORDER;
   return { rate: lines / m.seconds, runs: [Math.round(lines / (m.runs.at(-1) as number)), Math.round(lines / (m.runs[0] as number))] };
+}
+
+function pricePass(book: PriceBook, sample: readonly unknown[], options: Parameters<typeof priceOrder>[2] = OPTIONS): bigint {
+  let total = 0n;
+  for (const o of sample) total += priceOrder(book, o, options).total.minor;
+  return total;
+}
+
+// A 1 M book's lookup speed over the 1 k book's, the two measured in alternation: 15 rounds,
+// each an untimed pass then three timed passes of one book, then of the other; the median of
+// the rounds' ratios, and the lowest and highest. This machine's speed drifts by up to ±40 %
+// within a run, and lookup-1k and lookup-1m are timed a minute apart: their ratio compares two
+// phases of the machine as much as two books. Both books have been through lookup() (the JIT
+// is warm for both).
+function pairedRatio(small: PriceBook, large: PriceBook, sample: readonly unknown[]): { ratio: number; runs: [number, number] } {
+  const timed = (book: PriceBook): number => {
+    pricePass(book, sample);
+    return time(() => {
+      for (let i = 0; i < 3; i++) pricePass(book, sample);
+    }).seconds;
+  };
+  const ratios: number[] = [];
+  for (let round = 0; round < 15; round++) {
+    const t = timed(small);
+    ratios.push(t / timed(large));
+  }
+  ratios.sort((a, b) => a - b);
+  return { ratio: round3(ratios[7] as number), runs: [round3(ratios[0] as number), round3(ratios[14] as number)] };
 }
 
 // The work a book gives a line, outside the clock: trade agreement records the search
@@ -162,8 +187,11 @@ export function* run(): Generator<BenchResult> {
   const raw = orders(7);
   const sample = raw.map((o) => prepareOrder(o));
   const results: Record<string, number> = {};
+  // Kept for the paired ratios of the 1 M books.
+  let small: PriceBook | undefined;
   for (const [name, n] of [['lookup-1k', 1_000], ['lookup-100k', 100_000]] as const) {
     const book = compilePriceBook({ agreements: agreements(n, 42), items: itemRows, basePrices: baseRows });
+    small ??= book;
     const m = lookup(book, sample);
     results[name] = m.rate;
     yield { suite: 'pricing', case: name, metric: 'lines/s', value: Math.round(m.rate), runs: m.runs, records: n, lines: ORDERS * LINES_PER_ORDER, trace: false, input: 'prepared', ...workPerLine(book, sample) };
@@ -172,8 +200,9 @@ export function* run(): Generator<BenchResult> {
       yield { suite: 'pricing', case: 'lookup-1k-traced', metric: 'lines/s', value: Math.round(traced.rate), runs: traced.runs, records: n, trace: true };
     }
   }
-  yield* millionRecords(itemRows, baseRows, raw, sample, results['lookup-1k'] ?? 0);
-  yield* sameWork(itemRows, baseRows, sample, results['lookup-1k'] ?? 0);
+  const baseline = { book: small as PriceBook, rate: results['lookup-1k'] ?? 0 };
+  yield* millionRecords(itemRows, baseRows, raw, sample, baseline);
+  yield* sameWork(itemRows, baseRows, sample, baseline);
 }
 
 // The 1 M book of random agreements: compiled, its heap, its lookups (a function of its own,
@@ -183,7 +212,7 @@ function* millionRecords(
   baseRows: readonly Record<string, unknown>[],
   raw: readonly unknown[],
   sample: readonly unknown[],
-  baseline: number,
+  baseline: Baseline,
 ): Generator<BenchResult> {
   // The host's rows are dropped once compiled, as a host loading a book would: the lookups
   // measure a program that holds the book, not the bench's input beside it.
@@ -229,7 +258,7 @@ function* millionRecords(
 // The lines' work of lookup-1k in a 1 M book: the 1 k book's agreements plus 999 k agreements
 // of customers the orders never name (one each, as customer-specific agreements are in large
 // books). What differs from lookup-1k is the size of the index alone.
-function* sameWork(itemRows: readonly Record<string, unknown>[], baseRows: readonly Record<string, unknown>[], sample: readonly unknown[], baseline: number): Generator<BenchResult> {
+function* sameWork(itemRows: readonly Record<string, unknown>[], baseRows: readonly Record<string, unknown>[], sample: readonly unknown[], baseline: Baseline): Generator<BenchResult> {
   // The rows are garbage once compiled (made in the call's argument).
   const book = compilePriceBook({ agreements: sameWorkRows(), items: itemRows, basePrices: baseRows });
   collectGarbage();
@@ -244,9 +273,15 @@ function sameWorkRows(): Record<string, unknown>[] {
   return [...agreements(1_000, 42), ...others];
 }
 
-// A lookup case of a 1 M-record book, compared with lookup-1k.
-function millionLookup(name: string, book: PriceBook, sample: readonly unknown[], m: { rate: number; runs: [number, number] }, baseline: number): BenchResult {
+/** The 1 k book and its lookup-1k rate, which the 1 M books' lookups are compared with. */
+type Baseline = { readonly book: PriceBook; readonly rate: number };
+
+// A lookup case of a 1 M-record book, compared with lookup-1k: `ratio` from the two cases'
+// rates, `pairedRatio` from the two books measured in alternation (the steadier figure).
+function millionLookup(name: string, book: PriceBook, sample: readonly unknown[], m: { rate: number; runs: [number, number] }, baseline: Baseline): BenchResult {
   const v = m.rate;
+  // Before workPerLine, whose traced searches build the book's records and object index.
+  const paired = pairedRatio(baseline.book, book, sample);
   return {
     suite: 'pricing',
     case: name,
@@ -255,8 +290,10 @@ function millionLookup(name: string, book: PriceBook, sample: readonly unknown[]
     runs: m.runs,
     records: 1_000_000,
     baseline: 'lookup-1k',
-    baselineValue: Math.round(baseline),
-    ratio: round3(v / baseline),
+    baselineValue: Math.round(baseline.rate),
+    ratio: round3(v / baseline.rate),
+    pairedRatio: paired.ratio,
+    pairedRuns: paired.runs,
     input: 'prepared',
     ...workPerLine(book, sample),
   };
