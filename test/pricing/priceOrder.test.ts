@@ -147,6 +147,30 @@ describe('priceOrder', () => {
     expect(untraced(priceOrder(book, s.order, { ...s.options, trace: false }))).toEqual(untraced(priceOrder(book, s.order, s.options)));
   });
 
+  // Without traces a record's id is cut from one string of every id, where it is found by its
+  // start and length, both kept in one double: ids of any characters and lengths come out whole
+  // (suffix `#i` keeps them distinct), and a bucket holding an id too long for that double is
+  // searched through the object index.
+  const renamed = fc.tuple(pricingScenarioArb().map(ownCurrency), fc.array(fc.string({ unit: 'binary', maxLength: 40 }), { minLength: 1, maxLength: 8 })).map(
+    ([s, names]): PricingScenario => ({ ...s, book: { ...s.book, agreements: s.book.agreements.map((a, i) => ({ ...a, id: `${names[i % names.length] as string}#${i}` })) } }),
+  );
+  test.prop([renamed])('record ids of any characters and lengths come out whole without traces', (s) => {
+    const book = compilePriceBook(s.book);
+    expect(untraced(priceOrder(book, s.order, { ...s.options, trace: false }))).toEqual(untraced(priceOrder(book, s.order, s.options)));
+  });
+  test('an id of over 2^21 characters sends its bucket to the object index, and comes out whole', () => {
+    const long = 'L'.repeat(2 ** 21 + 1);
+    const book = compilePriceBook({
+      agreements: [
+        { id: 'short', relation: 'price', accountCode: 'all', itemCode: 'table', itemRelation: 'A', currency: 'EUR', unit: 'pcs', amount: '2' },
+        { id: long, relation: 'price', accountCode: 'all', itemCode: 'table', itemRelation: 'B', currency: 'EUR', unit: 'pcs', amount: '3' },
+      ],
+    });
+    const order = { customer: { customerId: 'C' }, currency: 'EUR', lines: [{ itemId: 'A', quantity: '1', unit: 'pcs' }, { itemId: 'B', quantity: '1', unit: 'pcs' }] };
+    const ids = priceOrder(book, order, { asOf: '2026-01-01', rounding: 'halfUp', combination: 'sum', trace: false }).lines.map((l) => (l.kind === 'priced' && l.priceSource.kind === 'agreement' ? l.priceSource.recordId : ''));
+    expect(ids).toEqual(['short', long]);
+  });
+
   // Amounts scaled up to 10^10–10^17 units pass or overflow the compact index's exact doubles
   // (bucket figures, price comparisons, discount sums), which then fall back to bigints.
   test.prop([pricingScenarioArb().map(ownCurrency), fc.constantFrom(8n, 11n, 13n)])('figures beyond exact doubles price as the traced search', (s, power) => {

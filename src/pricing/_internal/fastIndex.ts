@@ -1,6 +1,5 @@
 import type { Bucket, Columns, ItemEntry, ObjectIndex } from './indexTypes.js';
 import { exactDouble } from './integerDoubles.js';
-import { type JoinedStrings, joinStrings } from './joinedStrings.js';
 
 // The search of trade agreements without traces, in flat numeric arrays. Pricing an order line
 // visits up to 12 cells; through the object index each is a chain of dependent
@@ -8,25 +7,27 @@ import { type JoinedStrings, joinStrings } from './joinedStrings.js';
 // large. Here a cell is one probe of an open-addressing table of integers, and the bucket it
 // finds is one run of doubles holding each record's validity, band, amount, percentages, price
 // unit, charges and find-next flag, so that the search reads no record object at all (results
-// get new values built from the doubles, and record ids from one array). The numeric arrays
+// get new values built from the doubles, and record ids cut from one string). The numeric arrays
 // live outside the JavaScript heap, where the garbage collector does not walk them.
 //
 // Only buckets whose every figure is an exact integer double and which are small (scanned
 // whole) go in; a cell whose bucket does not is marked, and a line that meets such a cell, a
 // quantity or a sum that does not fit a double, is searched through the object index instead.
 
-/** Doubles per record in `data`: validity days, band, record number, amount, percentages, price unit, find next, price charges. */
+/** Doubles per record in `data`: validity days, band, where its id is, amount, percentages, price unit, find next, price charges. */
 export const STRIDE = 16;
 /**
  * Offsets in a record's {@link STRIDE} doubles: first and last valid day, band from and to (at
- * the bucket's band scale), record number; then figures as units and scale: amount, percent 1,
+ * the bucket's band scale), where the record's id is in {@link FastIndex.idText} (start +
+ * 2^32 × length: read with the record, not from a second array); then figures as units and
+ * scale: amount, percent 1,
  * percent 2, price unit; find next (1 or 0); price charges (units and scale).
  */
 export const R_FROM_DAY = 0;
 export const R_TO_DAY = 1;
 export const R_FROM = 2;
 export const R_TO = 3;
-export const R_NO = 4;
+export const R_ID = 4;
 export const R_AMOUNT = 5;
 export const R_PERCENT1 = 7;
 export const R_PERCENT2 = 9;
@@ -94,8 +95,8 @@ export type FastIndex = {
   readonly regions: readonly Int32Array[];
   /** Per bucket: record count, band scale, then {@link STRIDE} doubles per record. */
   readonly data: Float64Array;
-  /** Record ids by record number. */
-  readonly ids: JoinedStrings;
+  /** The ids of the records in `data`, end to end (see {@link R_ID}). */
+  readonly idText: string;
 };
 
 function slotOf(mask: number, k2: number, k3: number): number {
@@ -180,7 +181,7 @@ export function buildFastIndex(objects: ObjectIndex, items: ReadonlyMap<string, 
     }
   }
   const data = new Float64Array(size);
-  const ids: string[] = [];
+  const ids: IdText = { parts: [], length: 0 };
   // More currencies and units than the key holds (never seen): every table stays empty, and every search goes through the objects.
   const usable = codeNo.size < 32768;
   const tables: Int32Array[] = [];
@@ -255,12 +256,13 @@ export function buildFastIndex(objects: ObjectIndex, items: ReadonlyMap<string, 
     itemFigures[(row + ROW_BASE_PRICE) / 2] = exactBase ? exactDouble(bp.price.units) : 0;
     itemFigures[(row + ROW_BASE_PRICE_UNIT) / 2] = exactBase ? exactDouble(bp.priceUnit.units) : 0;
   }
-  return { customerNo, groupNo, codeNo, itemRows, itemFigures, itemGroups: [...itemGroupNo.keys()], tables, regions: regionsOf, data, ids: joinStrings(ids) };
+  return { customerNo, groupNo, codeNo, itemRows, itemFigures, itemGroups: [...itemGroupNo.keys()], tables, regions: regionsOf, data, idText: ids.parts.join('') };
 }
 
 function fits(b: Bucket): boolean {
   if (b.scale < 0 || b.records.length > FAST_BUCKET) return false;
   for (const r of b.records) {
+    if (r.id.length > ID_LENGTH_LIMIT) return false;
     if (Number.isNaN(exactDouble(r.amount.units) + exactDouble(r.percent1.units) + exactDouble(r.percent2.units) + exactDouble(r.priceUnit.units) + exactDouble(r.priceCharges.units))) return false;
   }
   return true;
@@ -272,7 +274,13 @@ function fits(b: Bucket): boolean {
  */
 const BAND_SCALE = 6;
 
-function writeBucket(data: Float64Array, o: number, b: Bucket, ids: string[]): number {
+/** The record ids written so far, and their total length. */
+type IdText = { readonly parts: string[]; length: number };
+
+/** Ids of at most this many characters go in the compact index (start + 2^32 × length stays an exact double). */
+const ID_LENGTH_LIMIT = 2 ** 21;
+
+function writeBucket(data: Float64Array, o: number, b: Bucket, ids: IdText): number {
   const keys = b.keys;
   let scale = Math.max(b.scale, BAND_SCALE);
   const factor = 10 ** (scale - b.scale);
@@ -284,6 +292,9 @@ function writeBucket(data: Float64Array, o: number, b: Bucket, ids: string[]): n
   data[o + 1] = scale;
   let at = o + 2;
   b.records.forEach((r, k) => {
+    const place = ids.length + 2 ** 32 * r.id.length;
+    ids.parts.push(r.id);
+    ids.length += r.id.length;
     // In the order of the R_ offsets.
     data.set(
       [
@@ -291,7 +302,7 @@ function writeBucket(data: Float64Array, o: number, b: Bucket, ids: string[]): n
         keys[4 * k + 1] as number,
         (keys[4 * k + 2] as number) * m,
         (keys[4 * k + 3] as number) * m,
-        ids.push(r.id) - 1,
+        place,
         exactDouble(r.amount.units),
         r.amount.scale,
         exactDouble(r.percent1.units),

@@ -1,8 +1,7 @@
 import { type Scaled, scaledOf } from '../../money/Scaled.js';
 import type { ActivationMatrix, Relation } from '../schemas.js';
-import { type FastIndex, ITEM_ROW, NO_BUCKET, probe, R_AMOUNT, ROW_ALL_CELL, ROW_GROUP_CELL, R_CHARGES, R_FIND_NEXT, R_FROM, R_FROM_DAY, R_NO, R_PERCENT1, R_PERCENT2, R_PRICE_UNIT, R_TO, R_TO_DAY, SEVERAL_KEYS, SLOW_BUCKET, STRIDE } from './fastIndex.js';
+import { type FastIndex, ITEM_ROW, NO_BUCKET, probe, R_AMOUNT, ROW_ALL_CELL, ROW_GROUP_CELL, R_CHARGES, R_FIND_NEXT, R_FROM, R_FROM_DAY, R_ID, R_PERCENT1, R_PERCENT2, R_PRICE_UNIT, R_TO, R_TO_DAY, SEVERAL_KEYS, SLOW_BUCKET, STRIDE } from './fastIndex.js';
 import { POW10_DOUBLE } from './integerDoubles.js';
-import { stringAt } from './joinedStrings.js';
 import { ALLOWED, type Candidate, type DiscountSum, NO_DISCOUNT } from './search.js';
 
 const RELATIONS: readonly Relation[] = ['price', 'lineDiscount', 'multilineDiscount', 'totalDiscount'];
@@ -123,7 +122,7 @@ export function fastPrice(o: FastOrder, item: number, unit: number, qUnits: numb
     if (d[c + R_FIND_NEXT] === 0) break;
   }
   if (best < 0) return undefined;
-  return { recordId: stringAt(f.ids, d[best + R_NO] as number), amount: scaledAt(d, best + R_AMOUNT), priceUnit: scaledAt(d, best + R_PRICE_UNIT), charges: scaledAt(d, best + R_CHARGES), generic: false };
+  return { recordId: idAt(f.idText, d[best + R_ID] as number), amount: scaledAt(d, best + R_AMOUNT), priceUnit: scaledAt(d, best + R_PRICE_UNIT), charges: scaledAt(d, best + R_CHARGES), generic: false };
 }
 
 /**
@@ -170,8 +169,15 @@ export function fastDiscount(o: FastOrder, ri: number, item: number, group: numb
   if (amount === undefined || percent1 === undefined || percent2 === undefined) return SLOW;
   // Of its final length: an array grown by push keeps room for 17.
   const recordIds = new Array<string>(n);
-  for (let k = 0; k < n; k++) recordIds[k] = stringAt(f.ids, d[(found[k] as number) + R_NO] as number);
+  for (let k = 0; k < n; k++) recordIds[k] = idAt(f.idText, d[(found[k] as number) + R_ID] as number);
   return { amount, percent1, percent2, recordIds };
+}
+
+/** The record id at `place` (start + 2^32 × length, see `R_ID`) in the joined ids. */
+function idAt(text: string, place: number): string {
+  const length = Math.floor(place / 2 ** 32);
+  const start = place - 2 ** 32 * length;
+  return text.slice(start, start + length);
 }
 
 /** Σ of the figure at `field` (units, then scale) of the records at `found`, at the largest scale (and at least 0); undefined when not exact. */
