@@ -19,9 +19,9 @@ export const STRIDE = 16;
 /**
  * Offsets in a record's {@link STRIDE} doubles: first and last valid day, band from and to (at
  * the bucket's band scale), where the record's id is in {@link FastIndex.idText} (start +
- * 2^32 × length: read with the record, not from a second array); then figures as units and
- * scale: amount, percent 1,
- * percent 2, price unit; find next (1 or 0); price charges (units and scale).
+ * {@link ID_LENGTH_UNIT} × length: read with the record, not from a second array); then
+ * figures as units and scale: amount, percent 1, percent 2, price unit; find next (1 or 0);
+ * price charges (units and scale).
  */
 export const R_FROM_DAY = 0;
 export const R_TO_DAY = 1;
@@ -34,6 +34,10 @@ export const R_PERCENT2 = 9;
 export const R_PRICE_UNIT = 11;
 export const R_FIND_NEXT = 13;
 export const R_CHARGES = 14;
+/** At {@link R_ID}: the length of the id is the multiple of this, its start the rest (ids text is at most 2^29 long). */
+export const ID_LENGTH_UNIT: number = 2 ** 32;
+/** Ids of at most this many characters go in the compact index (start + ID_LENGTH_UNIT × length stays an exact double). */
+const ID_LENGTH_LIMIT = 2 ** 21;
 /** 32-bit integers per item in `itemRows` (64 bytes). */
 export const ITEM_ROW = 16;
 /**
@@ -277,9 +281,6 @@ const BAND_SCALE = 6;
 /** The record ids written so far, and their total length. */
 type IdText = { readonly parts: string[]; length: number };
 
-/** Ids of at most this many characters go in the compact index (start + 2^32 × length stays an exact double). */
-const ID_LENGTH_LIMIT = 2 ** 21;
-
 function writeBucket(data: Float64Array, o: number, b: Bucket, ids: IdText): number {
   const keys = b.keys;
   let scale = Math.max(b.scale, BAND_SCALE);
@@ -292,7 +293,7 @@ function writeBucket(data: Float64Array, o: number, b: Bucket, ids: IdText): num
   data[o + 1] = scale;
   let at = o + 2;
   b.records.forEach((r, k) => {
-    const place = ids.length + 2 ** 32 * r.id.length;
+    const place = ids.length + ID_LENGTH_UNIT * r.id.length;
     ids.parts.push(r.id);
     ids.length += r.id.length;
     // In the order of the R_ offsets.

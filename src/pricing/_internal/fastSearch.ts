@@ -1,6 +1,6 @@
 import { type Scaled, scaledOf } from '../../money/Scaled.js';
 import type { ActivationMatrix, Relation } from '../schemas.js';
-import { type FastIndex, ITEM_ROW, NO_BUCKET, probe, R_AMOUNT, ROW_ALL_CELL, ROW_GROUP_CELL, R_CHARGES, R_FIND_NEXT, R_FROM, R_FROM_DAY, R_ID, R_PERCENT1, R_PERCENT2, R_PRICE_UNIT, R_TO, R_TO_DAY, SEVERAL_KEYS, SLOW_BUCKET, STRIDE } from './fastIndex.js';
+import { type FastIndex, ID_LENGTH_UNIT, ITEM_ROW, NO_BUCKET, probe, R_AMOUNT, ROW_ALL_CELL, ROW_GROUP_CELL, R_CHARGES, R_FIND_NEXT, R_FROM, R_FROM_DAY, R_ID, R_PERCENT1, R_PERCENT2, R_PRICE_UNIT, R_TO, R_TO_DAY, SEVERAL_KEYS, SLOW_BUCKET, STRIDE } from './fastIndex.js';
 import { POW10_DOUBLE } from './integerDoubles.js';
 import { ALLOWED, type Candidate, type DiscountSum, NO_DISCOUNT } from './search.js';
 
@@ -173,10 +173,10 @@ export function fastDiscount(o: FastOrder, ri: number, item: number, group: numb
   return { amount, percent1, percent2, recordIds };
 }
 
-/** The record id at `place` (start + 2^32 × length, see `R_ID`) in the joined ids. */
+/** The record id at `place` (start + ID_LENGTH_UNIT × length, see `R_ID`) in the joined ids. */
 function idAt(text: string, place: number): string {
-  const length = Math.floor(place / 2 ** 32);
-  const start = place - 2 ** 32 * length;
+  const length = Math.floor(place / ID_LENGTH_UNIT);
+  const start = place - ID_LENGTH_UNIT * length;
   return text.slice(start, start + length);
 }
 
