@@ -8,7 +8,9 @@
 // 1 M book in alternation. The lookup cases also report the records the search considers and
 // matches per line (from traces, outside the clock): the random 1 M book gives a line more
 // of both than the 1 k book; `lookup-1m-same-work` prices against a 1 M book that gives a
-// line the 1 k book's records (the rest belongs to other customers).
+// line the 1 k book's records (the rest belongs to other customers). The lookup cases price
+// the same 50 orders over and over; `lookup-1m-stream` prices 1 000 distinct orders with the
+// 1 k and the 1 M book in alternation.
 import { compilePriceBook, type PriceBook } from '../src/pricing/compilePriceBook.js';
 import { prepareOrder } from '../src/pricing/prepareOrder.js';
 import { priceOrder } from '../src/pricing/priceOrder.js';
@@ -128,26 +130,56 @@ function pricePass(book: PriceBook, sample: readonly unknown[], options: Paramet
   return total;
 }
 
-// A 1 M book's lookup speed over the 1 k book's, the two measured in alternation: 15 rounds,
-// each an untimed pass then three timed passes of one book, then of the other; the median of
-// the rounds' ratios, and the lowest and highest. This machine's speed drifts by up to ±40 %
-// within a run, and lookup-1k and lookup-1m are timed a minute apart: their ratio compares two
-// phases of the machine as much as two books. Both books have been through lookup() (the JIT
-// is warm for both).
-function pairedRatio(small: PriceBook, large: PriceBook, sample: readonly unknown[]): { ratio: number; runs: [number, number] } {
+// A 1 M book's lookup speed over the 1 k book's, the two measured in alternation: `rounds`
+// rounds (15), each an untimed pass then `passes` timed passes (3) of one book, then of the
+// other; the median of the rounds' ratios, the lowest and highest, and each book's rate from
+// its median round. This machine's speed drifts by up to ±40 % within a run, and lookup-1k and
+// lookup-1m are timed a minute apart: their ratio compares two phases of the machine as much
+// as two books. Both books have been through lookup() (the JIT is warm for both).
+function pairedRatio(small: PriceBook, large: PriceBook, sample: readonly unknown[], rounds = 15, passes = 3): { ratio: number; runs: [number, number]; rates: [number, number] } {
   const timed = (book: PriceBook): number => {
     pricePass(book, sample);
     return time(() => {
-      for (let i = 0; i < 3; i++) pricePass(book, sample);
+      for (let i = 0; i < passes; i++) pricePass(book, sample);
     }).seconds;
   };
   const ratios: number[] = [];
-  for (let round = 0; round < 15; round++) {
+  const seconds: [number[], number[]] = [[], []];
+  for (let round = 0; round < rounds; round++) {
     const t = timed(small);
-    ratios.push(t / timed(large));
+    const u = timed(large);
+    seconds[0].push(t);
+    seconds[1].push(u);
+    ratios.push(t / u);
   }
+  const median = (xs: number[]): number => xs.sort((a, b) => a - b)[xs.length >> 1] as number;
+  const lines = passes * sample.length * LINES_PER_ORDER;
+  const rates: [number, number] = [Math.round(lines / median(seconds[0])), Math.round(lines / median(seconds[1]))];
   ratios.sort((a, b) => a - b);
-  return { ratio: round3(ratios[7] as number), runs: [round3(ratios[0] as number), round3(ratios[14] as number)] };
+  return { ratio: round3(median(ratios)), runs: [round3(ratios[0] as number), round3(ratios.at(-1) as number)], rates };
+}
+
+// The 1 k and the 1 M book over 1 000 distinct orders (100 k lines a pass), in alternation (7
+// rounds of one timed pass each): when an order comes back, its items' dictionary entries and
+// rows have long left the cache, as in a stream of new orders. The other lookup cases price the
+// same 50 orders every few milliseconds, and the 1 k book's lines then find theirs still in
+// cache while the 1 M book's searches have evicted them.
+function streamLookup(small: PriceBook, large: PriceBook, stream: readonly unknown[]): BenchResult {
+  const m = pairedRatio(small, large, stream, 7, 1);
+  return {
+    suite: 'pricing',
+    case: 'lookup-1m-stream',
+    metric: 'lines/s',
+    value: m.rates[1],
+    records: 1_000_000,
+    orders: stream.length,
+    baseline: 'the 1 k book over the same orders',
+    baselineValue: m.rates[0],
+    pairedRatio: m.ratio,
+    pairedRuns: m.runs,
+    input: 'prepared',
+    note: '1 000 distinct orders a pass, the two books in alternation; the other cases price 50 orders over and over',
+  };
 }
 
 // The work a book gives a line, outside the clock: trade agreement records the search
@@ -186,6 +218,10 @@ export function* run(): Generator<BenchResult> {
   const baseRows = basePrices();
   const raw = orders(7);
   const sample = raw.map((o) => prepareOrder(o));
+  // 1 000 orders, the first 50 those of `sample`.
+  const stream = Array.from({ length: 20 }, (_, k) => orders(7 + k))
+    .flat()
+    .map((o) => prepareOrder(o));
   const results: Record<string, number> = {};
   // Kept for the paired ratios of the 1 M books.
   let small: PriceBook | undefined;
@@ -201,7 +237,7 @@ export function* run(): Generator<BenchResult> {
     }
   }
   const baseline = { book: small as PriceBook, rate: results['lookup-1k'] ?? 0 };
-  yield* millionRecords(itemRows, baseRows, raw, sample, baseline);
+  yield* millionRecords(itemRows, baseRows, raw, sample, stream, baseline);
   yield* sameWork(itemRows, baseRows, sample, baseline);
 }
 
@@ -212,6 +248,7 @@ function* millionRecords(
   baseRows: readonly Record<string, unknown>[],
   raw: readonly unknown[],
   sample: readonly unknown[],
+  stream: readonly unknown[],
   baseline: Baseline,
 ): Generator<BenchResult> {
   // The host's rows are dropped once compiled, as a host loading a book would: the lookups
@@ -239,11 +276,13 @@ function* millionRecords(
       heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / 1e6),
     };
   }
-  // Both lookups before the traced passes of workPerLine, which build the book's records and object index.
+  // The lookups (the stream's too) before the traced passes of workPerLine, which build the book's records and object index.
   const v = lookup(compiled.result, sample);
   const unprepared = lookup(compiled.result, raw);
+  const streamed = streamLookup(baseline.book, compiled.result, stream);
   yield millionLookup('lookup-1m', compiled.result, sample, v, baseline);
   yield { suite: 'pricing', case: 'lookup-1m-unprepared', metric: 'lines/s', value: Math.round(unprepared.rate), runs: unprepared.runs, records: 1_000_000, input: 'parsed per call' };
+  yield streamed;
   if (gcBefore && collectGarbage()) {
     yield {
       suite: 'pricing',
