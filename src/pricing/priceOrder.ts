@@ -199,24 +199,28 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     multiGroups[i] = known ? (rows[row + ROW_MULTILINE_GROUP] as number) : -1;
     lineGroups[i] = known ? (rows[row + ROW_LINE_GROUP] as number) : -1;
   }
-  // Units as the index's canonical strings, once per line.
+  // Units as the index's canonical strings and their numbers in the compact index (−1 none), once per line.
   const units = new Array<string>(lineCount);
-  for (let i = 0; i < lineCount; i++) units[i] = codeOf(ctx.index, (order.lines[i] as ValidLine).unit);
+  const unitNos = new Array<number>(lineCount);
+  const codes = ctx.index.fast.codeNo;
+  for (let i = 0; i < lineCount; i++) {
+    units[i] = codeOf(ctx.index, (order.lines[i] as ValidLine).unit);
+    unitNos[i] = codes.get(units[i] as string) ?? -1;
+  }
   // Then, without traces or generic currency, the price and line discount of every line from
   // the compact index (SLOW: the line is searched through the object index in its stage).
   const withPrice = ctx.relations.has('price');
   const withDiscount = ctx.relations.has('lineDiscount');
-  const fast = tracing || ctx.generic !== undefined ? undefined : fastOrder(ctx.index.fast, ctx.activation, ctx.customerId, ctx.accountGroups, ctx.currency, ctx.day);
+  const fast = tracing || ctx.generic !== undefined ? undefined : fastOrder(ctx.index.fast, ctx.activation, ctx.customerId, ctx.accountGroups, ctx.currencyNo, ctx.day);
   let fastPrices: (Candidate | undefined | typeof SLOW)[] | undefined;
   let fastDiscounts: (DiscountSum | typeof SLOW)[] | undefined;
   if (fast !== undefined) {
     fastPrices = new Array<Candidate | undefined | typeof SLOW>(lineCount);
     fastDiscounts = new Array<DiscountSum | typeof SLOW>(lineCount);
-    const codes = fast.f.codeNo;
     for (let i = 0; i < lineCount; i++) {
       const q = (order.lines[i] as ValidLine).quantity;
       const item = nos[i] as number;
-      const unit = codes.get(units[i] as string) ?? -1;
+      const unit = unitNos[i] as number;
       const qUnits = exactDouble(q.units);
       fastPrices[i] = withPrice ? fastPrice(fast, item, unit, qUnits, q.scale) : undefined;
       fastDiscounts[i] = withDiscount ? fastDiscount(fast, 1, item, lineGroups[i] as number, unit, qUnits, q.scale) : NO_DISCOUNT;
@@ -226,7 +230,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     const price = fastPrices === undefined ? SLOW : fastPrices[i];
     const discount = fastDiscounts === undefined ? SLOW : fastDiscounts[i];
     const blocked = ((flags[i] as number) & FLAG_BLOCKED) !== 0;
-    stages[i] = priceStage(ctx, order.lines[i] as ValidLine, nos[i] as number, blocked, units[i] as string, price, discount === undefined ? SLOW : discount, opts, generic, tracing);
+    stages[i] = priceStage(ctx, order.lines[i] as ValidLine, nos[i] as number, blocked, units[i] as string, unitNos[i] as number, price, discount === undefined ? SLOW : discount, opts, generic, tracing);
   }
 
   // Multiline: one search per multiline group with Σ quantity of its lines (reference §1.6).
@@ -385,8 +389,8 @@ function totalDiscountMinor(eligible: bigint, total: DiscountSum, rounding: Roun
 
 /**
  * Searches the price (or base price) and the line discount of one line. `lineUnit` (the
- * canonical unit), and unless {@link SLOW} the price and the line discount, all for the line's
- * own unit, were found beforehand.
+ * canonical unit) and its number in the compact index (`lineUnitNo`, −1 none), and unless
+ * {@link SLOW} the price and the line discount, all for the line's own unit, were found beforehand.
  */
 function priceStage(
   ctx: SearchContext,
@@ -394,6 +398,7 @@ function priceStage(
   no: number,
   blocked: boolean,
   lineUnit: string,
+  lineUnitNo: number,
   ownPrice: Candidate | undefined | typeof SLOW,
   ownDiscount: DiscountSum | typeof SLOW,
   opts: ValidOptions,
@@ -410,11 +415,13 @@ function priceStage(
   // The line's own unit first, then each applicable conversion in the given order.
   for (let attempt = -1; attempt < (conversions?.length ?? 0); attempt++) {
     let unit = lineUnit;
+    let unitNo = lineUnitNo;
     let quantity = line.quantity;
     if (attempt >= 0) {
       const c = (conversions as NonNullable<typeof conversions>)[attempt] as NonNullable<typeof conversions>[number];
       if (c.from !== line.unit || (c.itemId !== undefined && c.itemId !== line.itemId) || c.to === line.unit) continue;
       unit = codeOf(ctx.index, c.to);
+      unitNo = ctx.index.fast.codeNo.get(unit) ?? -1;
       quantity = scaledOf(line.quantity.units * c.factor.units, line.quantity.scale + c.factor.scale);
       trace?.push({ kind: 'unitConversion', from: c.from, to: c.to, factor: c.factor });
     }
@@ -422,7 +429,7 @@ function priceStage(
     const price = attempt < 0 && ownPrice !== SLOW ? ownPrice : findPrice(ctx, { itemId: entryOf(ctx, no)?.itemId ?? line.itemId, itemGroup: undefined }, unit, quantity, trace);
     let base: { price: Scaled; priceUnit: Scaled } | undefined;
     if (price === undefined) {
-      base = ownBasePrice(ctx, no, unit);
+      base = ownBasePrice(ctx, no, unit, unitNo);
       if (base === undefined && generic?.rate !== undefined) {
         const b = basePriceOf(entryOf(ctx, no), generic.currency, unit);
         if (b !== undefined) base = { price: scaledOf(b.price.units * generic.rate.units, b.price.scale + generic.rate.scale), priceUnit: b.priceUnit };
@@ -451,19 +458,18 @@ function lineDiscountOf(ctx: SearchContext, entry: ItemEntry | undefined, itemId
 type Base = { readonly price: Scaled; readonly priceUnit: Scaled };
 
 /**
- * The base price of item `no` in the order currency and `unit`. From the item's row when its
- * first base price is the one (values built from the row's figures: the BasePrice object and its
- * Scaled values are not read) or when it has none; else through its entry.
+ * The base price of item `no` in the order currency and `unit` (`unitNo` its number in the
+ * compact index, −1 none). From the item's row when its first base price is the one (values
+ * built from the row's figures: the BasePrice object and its Scaled values are not read) or
+ * when it has none; else through its entry.
  */
-function ownBasePrice(ctx: SearchContext, no: number, unit: string): Base | undefined {
+function ownBasePrice(ctx: SearchContext, no: number, unit: string, unitNo: number): Base | undefined {
   if (no < 0) return undefined;
   const f = ctx.index.fast;
   const row = ITEM_ROW * no;
   const key = f.itemRows[row + ROW_BASE_KEY] as number;
   if (key === -1) return undefined;
-  const cur = f.codeNo.get(ctx.currency);
-  const u = f.codeNo.get(unit);
-  if (cur === undefined || u === undefined || key !== 65536 * cur + u) return basePriceOf(entryOf(ctx, no), ctx.currency, unit);
+  if (ctx.currencyNo < 0 || unitNo < 0 || key !== 65536 * ctx.currencyNo + unitNo) return basePriceOf(entryOf(ctx, no), ctx.currency, unit);
   const units = f.itemFigures;
   return {
     price: scaledOfDouble(units[(row + ROW_BASE_PRICE) / 2] as number, f.itemRows[row + ROW_BASE_PRICE_SCALE] as number),

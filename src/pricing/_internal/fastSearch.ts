@@ -29,16 +29,15 @@ export type FastOrder = {
   readonly found: number[];
 };
 
-/** The compact-index context of an order, or undefined when its currency has no agreement. */
-export function fastOrder(f: FastIndex, activation: ActivationMatrix, customerId: string, groups: readonly (string | undefined)[], currency: string, day: number): FastOrder | undefined {
-  const cur = f.codeNo.get(currency);
-  if (cur === undefined) return undefined;
+/** The compact-index context of an order, or undefined when its currency has no number there (`currencyNo` −1). */
+export function fastOrder(f: FastIndex, activation: ActivationMatrix, customerId: string, groups: readonly (string | undefined)[], currencyNo: number, day: number): FastOrder | undefined {
+  if (currencyNo < 0) return undefined;
   return {
     f,
     cells: RELATIONS.map((relation) => activation[relation].map((on, i) => on && (ALLOWED[relation][i] as boolean))),
     customer: f.customerNo.get(customerId) ?? -1,
     groups: groups.map((g) => (g === undefined ? -1 : (f.groupNo.get(g) ?? -1))),
-    currency: 65536 * cur,
+    currency: 65536 * currencyNo,
     day,
     found: [],
   };

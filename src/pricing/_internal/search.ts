@@ -27,6 +27,8 @@ export type SearchContext = {
   customerColumns: readonly (Columns | undefined)[];
   groupColumns: readonly (Columns | undefined)[];
   readonly currency: string;
+  /** The currency's number in the compact index (`fast.codeNo`), −1 when it has none. */
+  readonly currencyNo: number;
   /** Only when it differs from `currency`. */
   readonly generic: Generic;
   readonly asOf: CalendarDate;
@@ -61,6 +63,7 @@ export function searchContext(
     customerColumns: [],
     groupColumns: [],
     currency: codeOf(index, currency),
+    currencyNo: index.fast.codeNo.get(currency) ?? -1,
     generic: generic !== undefined && generic.currency !== currency ? generic : undefined,
     asOf,
     day: dateKey(asOf),
