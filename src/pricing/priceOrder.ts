@@ -9,7 +9,7 @@ import { lineAmountMinor } from './_internal/lineAmountMinor.js';
 import { isPrepared, OptionsSchema, OrderLineSchema, OrderSchema, type ValidOptions, type ValidOrder } from './_internal/orderSchemas.js';
 import { codeOf, type ItemEntry } from './_internal/priceIndex.js';
 import { FLAG_BLOCKED, FLAG_TOTAL_ELIGIBLE, ITEM_ROW, ROW_BASE_KEY, ROW_BASE_PRICE, ROW_BASE_PRICE_SCALE, ROW_BASE_PRICE_UNIT, ROW_BASE_PRICE_UNIT_SCALE, ROW_FLAGS, ROW_LINE_GROUP, ROW_MULTILINE_GROUP } from './_internal/fastIndex.js';
-import { fastDiscount, fastOrder, fastPrice, scaledOfDouble, SLOW } from './_internal/fastSearch.js';
+import { fastDiscount, fastOrder, fastPrice, scaledOfDouble, SLOW, warmItemBuckets } from './_internal/fastSearch.js';
 import { exactDouble } from './_internal/integerDoubles.js';
 import { add, type Candidate, type DiscountSum, findDiscount, findPrice, type Generic, NO_DISCOUNT, type SearchContext, searchContext } from './_internal/search.js';
 import type { PriceBook } from './compilePriceBook.js';
@@ -217,6 +217,7 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   if (fast !== undefined) {
     fastPrices = new Array<Candidate | undefined | typeof SLOW>(lineCount);
     fastDiscounts = new Array<DiscountSum | typeof SLOW>(lineCount);
+    warmItemBuckets(fast, nos, lineCount);
     for (let i = 0; i < lineCount; i++) {
       const q = (order.lines[i] as ValidLine).quantity;
       const item = nos[i] as number;
