@@ -132,6 +132,18 @@ describe('priceOrder', () => {
     expect(untraced(priceOrder(book, s.order, { ...s.options, trace: false }))).toEqual(quiet);
   });
 
+  // Without traces the discounts an order's lines find are remembered by their records (32
+  // slots by a hash of the records' offsets), so that lines finding the same records share one
+  // result: with many lines, many distinct discounts share slots, and each line must still get
+  // its own records' sums.
+  test.prop([fc.oneof(pricingScenarioArb({ maxAgreements: 60, maxLines: 80 }).map(ownCurrency), pricingScenarioArb({ maxAgreements: 60, maxLines: 80 }).map(ownCurrency).map(crowded))])(
+    'orders of many lines get the discounts of the traced search',
+    (s) => {
+      const book = compilePriceBook(s.book);
+      expect(untraced(priceOrder(book, s.order, { ...s.options, trace: false }))).toEqual(untraced(priceOrder(book, s.order, s.options)));
+    },
+  );
+
   // An item's row tells which account groups may have a group × item bucket, one bit per group
   // number modulo 32: with 70 groups (numbered first by records on an item no line names), bits
   // are shared and a set bit does not mean a bucket.

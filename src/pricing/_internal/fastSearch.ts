@@ -27,6 +27,14 @@ export type FastOrder = {
   readonly day: number;
   /** Scratch: data offsets of a discount's records. */
   readonly found: number[];
+  /**
+   * The discounts found for the order so far, {@link MEMO_SLOTS} slots by a hash of their
+   * records' offsets (see {@link remembered}): the lines of one item group mostly find the same
+   * records (the item-group and all-items cells), and share one result.
+   */
+  readonly sums: (DiscountSum | undefined)[];
+  /** Per slot of `sums`: its records' count, then their offsets ({@link MEMO_RECORDS} places). */
+  readonly sumKeys: number[];
   /** What {@link warmItemBuckets} read last (kept, so that its reads are not optimised away). */
   warmed: number;
 };
@@ -42,6 +50,8 @@ export function fastOrder(f: FastIndex, activation: ActivationMatrix, customerId
     currency: 65536 * currencyNo,
     day,
     found: [],
+    sums: new Array<DiscountSum | undefined>(MEMO_SLOTS).fill(undefined),
+    sumKeys: new Array<number>(MEMO_SLOTS * (1 + MEMO_RECORDS)).fill(0),
     warmed: 0,
   };
 }
@@ -204,6 +214,8 @@ export function fastDiscount(o: FastOrder, ri: number, item: number, group: numb
     }
   }
   if (n === 0) return NO_DISCOUNT;
+  const slot = n <= MEMO_RECORDS ? memoSlot(found, n) : -1;
+  if (slot >= 0 && remembered(o, slot, n)) return o.sums[slot] as DiscountSum;
   const amount = sumAt(d, found, n, R_AMOUNT);
   const percent1 = sumAt(d, found, n, R_PERCENT1);
   const percent2 = sumAt(d, found, n, R_PERCENT2);
@@ -211,7 +223,35 @@ export function fastDiscount(o: FastOrder, ri: number, item: number, group: numb
   // Of its final length: an array grown by push keeps room for 17.
   const recordIds = new Array<string>(n);
   for (let k = 0; k < n; k++) recordIds[k] = idAt(f.idText, d[(found[k] as number) + R_ID] as number);
-  return { amount, percent1, percent2, recordIds };
+  const sum: DiscountSum = { amount, percent1, percent2, recordIds };
+  if (slot >= 0) {
+    const at = slot * (1 + MEMO_RECORDS);
+    o.sumKeys[at] = n;
+    for (let k = 0; k < n; k++) o.sumKeys[at + 1 + k] = found[k] as number;
+    o.sums[slot] = sum;
+  }
+  return sum;
+}
+
+/** Slots of {@link FastOrder.sums} (a power of two). */
+const MEMO_SLOTS = 32;
+/** Most records of a remembered discount. */
+const MEMO_RECORDS = 7;
+
+/** The slot of `sums` for the records at `found[0 … n − 1]`. */
+function memoSlot(found: readonly number[], n: number): number {
+  let h = n;
+  for (let k = 0; k < n; k++) h = Math.imul(h ^ (found[k] as number), 0x9e3779b1);
+  return (h >>> 16) & (MEMO_SLOTS - 1);
+}
+
+/** Whether slot `slot` of `o.sums` holds the discount of exactly the records at `o.found[0 … n − 1]`, in that order. */
+function remembered(o: FastOrder, slot: number, n: number): boolean {
+  const keys = o.sumKeys;
+  const at = slot * (1 + MEMO_RECORDS);
+  if (keys[at] !== n) return false;
+  for (let k = 0; k < n; k++) if (keys[at + 1 + k] !== o.found[k]) return false;
+  return true;
 }
 
 /** The record id at `place` (start + ID_LENGTH_UNIT × length, see `R_ID`) in the joined ids. */
