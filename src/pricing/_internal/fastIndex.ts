@@ -14,14 +14,15 @@ import { exactDouble } from './integerDoubles.js';
 // whole) go in; a cell whose bucket does not is marked, and a line that meets such a cell, a
 // quantity or a sum that does not fit a double, is searched through the object index instead.
 
-/** Doubles per record in `data`: validity days, band, where its id is, amount, percentages, price unit, find next, price charges. */
-export const STRIDE = 16;
+/** Doubles per record in `data` (96 bytes): validity days, band, where its id is, amount, find next, and the relation's own two figures. */
+export const STRIDE = 12;
 /**
  * Offsets in a record's {@link STRIDE} doubles: first and last valid day, band from and to (at
  * the bucket's band scale), where the record's id is in {@link FastIndex.idText} (start +
- * {@link ID_LENGTH_UNIT} × length: read with the record, not from a second array); then
- * figures as units and scale: amount, percent 1, percent 2, price unit; find next (1 or 0);
- * price charges (units and scale).
+ * {@link ID_LENGTH_UNIT} × length: read with the record, not from a second array); the amount
+ * (units, then scale); find next (1 or 0); then the two figures only its relation has, as
+ * units and scale: price unit and price charges for a price, percent 1 and percent 2 for a
+ * discount (so these offsets pair up: a bucket holds one relation).
  */
 export const R_FROM_DAY = 0;
 export const R_TO_DAY = 1;
@@ -29,11 +30,11 @@ export const R_FROM = 2;
 export const R_TO = 3;
 export const R_ID = 4;
 export const R_AMOUNT = 5;
-export const R_PERCENT1 = 7;
-export const R_PERCENT2 = 9;
-export const R_PRICE_UNIT = 11;
-export const R_FIND_NEXT = 13;
-export const R_CHARGES = 14;
+export const R_FIND_NEXT = 7;
+export const R_PRICE_UNIT = 8;
+export const R_CHARGES = 10;
+export const R_PERCENT1 = 8;
+export const R_PERCENT2 = 10;
 /** At {@link R_ID}: the length of the id is the multiple of this, its start the rest (ids text is at most 2^29 long). */
 export const ID_LENGTH_UNIT: number = 2 ** 32;
 /** Ids of at most this many characters go in the compact index (start + ID_LENGTH_UNIT × length stays an exact double). */
@@ -296,6 +297,9 @@ function writeBucket(data: Float64Array, o: number, b: Bucket, ids: IdText): num
     const place = ids.length + ID_LENGTH_UNIT * r.id.length;
     ids.parts.push(r.id);
     ids.length += r.id.length;
+    const price = r.relation === 'price';
+    const first = price ? r.priceUnit : r.percent1;
+    const second = price ? r.priceCharges : r.percent2;
     // In the order of the R_ offsets.
     data.set(
       [
@@ -306,15 +310,11 @@ function writeBucket(data: Float64Array, o: number, b: Bucket, ids: IdText): num
         place,
         exactDouble(r.amount.units),
         r.amount.scale,
-        exactDouble(r.percent1.units),
-        r.percent1.scale,
-        exactDouble(r.percent2.units),
-        r.percent2.scale,
-        exactDouble(r.priceUnit.units),
-        r.priceUnit.scale,
         r.findNext ? 1 : 0,
-        exactDouble(r.priceCharges.units),
-        r.priceCharges.scale,
+        exactDouble(first.units),
+        first.scale,
+        exactDouble(second.units),
+        second.scale,
       ],
       at,
     );
