@@ -1,3 +1,5 @@
+import type { Scaled } from '../../money/Scaled.js';
+import type { TradeAgreement } from '../schemas.js';
 import type { Bucket, Columns, ItemEntry, ObjectIndex } from './indexTypes.js';
 import { exactDouble } from './integerDoubles.js';
 
@@ -268,9 +270,19 @@ function fits(b: Bucket): boolean {
   if (b.scale < 0 || b.records.length > FAST_BUCKET) return false;
   for (const r of b.records) {
     if (r.id.length > ID_LENGTH_LIMIT) return false;
-    if (Number.isNaN(exactDouble(r.amount.units) + exactDouble(r.percent1.units) + exactDouble(r.percent2.units) + exactDouble(r.priceUnit.units) + exactDouble(r.priceCharges.units))) return false;
+    if (Number.isNaN(exactDouble(r.amount.units) + exactDouble(firstFigure(r).units) + exactDouble(secondFigure(r).units))) return false;
   }
   return true;
+}
+
+/** The first of the two figures only the record's relation has (at {@link R_PRICE_UNIT} / {@link R_PERCENT1}). */
+function firstFigure(r: TradeAgreement): Scaled {
+  return r.relation === 'price' ? r.priceUnit : r.percent1;
+}
+
+/** The second (at {@link R_CHARGES} / {@link R_PERCENT2}). */
+function secondFigure(r: TradeAgreement): Scaled {
+  return r.relation === 'price' ? r.priceCharges : r.percent2;
 }
 
 /**
@@ -297,9 +309,8 @@ function writeBucket(data: Float64Array, o: number, b: Bucket, ids: IdText): num
     const place = ids.length + ID_LENGTH_UNIT * r.id.length;
     ids.parts.push(r.id);
     ids.length += r.id.length;
-    const price = r.relation === 'price';
-    const first = price ? r.priceUnit : r.percent1;
-    const second = price ? r.priceCharges : r.percent2;
+    const first = firstFigure(r);
+    const second = secondFigure(r);
     // In the order of the R_ offsets.
     data.set(
       [
