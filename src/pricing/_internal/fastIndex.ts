@@ -38,9 +38,20 @@ export const R_CHARGES = 10;
 export const R_PERCENT1 = 8;
 export const R_PERCENT2 = 10;
 /** At {@link R_ID}: the length of the id is the multiple of this, its start the rest (ids text is at most 2^29 long). */
-export const ID_LENGTH_UNIT: number = 2 ** 32;
+const ID_LENGTH_UNIT = 2 ** 32;
 /** Ids of at most this many characters go in the compact index (start + ID_LENGTH_UNIT × length stays an exact double). */
 const ID_LENGTH_LIMIT = 2 ** 21;
+
+/** The start in {@link FastIndex.idText} of the id whose place (the double at {@link R_ID}) is `place`. */
+export function idStart(place: number): number {
+  return place - ID_LENGTH_UNIT * Math.floor(place / ID_LENGTH_UNIT);
+}
+
+/** The record id whose place is `place` in the joined ids `text`. */
+export function idAt(text: string, place: number): string {
+  const start = idStart(place);
+  return text.slice(start, start + Math.floor(place / ID_LENGTH_UNIT));
+}
 /** 32-bit integers per item in `itemRows` (64 bytes). */
 export const ITEM_ROW = 16;
 /**

@@ -1,6 +1,6 @@
 import { type Scaled, scaledOf } from '../../money/Scaled.js';
 import type { ActivationMatrix, Relation } from '../schemas.js';
-import { type FastIndex, ID_LENGTH_UNIT, ITEM_ROW, NO_BUCKET, probe, R_AMOUNT, ROW_ALL_CELL, ROW_GROUP_CELL, R_CHARGES, R_FIND_NEXT, R_FROM, R_FROM_DAY, R_ID, R_PERCENT1, R_PERCENT2, R_PRICE_UNIT, R_TO, R_TO_DAY, SEVERAL_KEYS, SLOW_BUCKET, STRIDE } from './fastIndex.js';
+import { type FastIndex, idAt, idStart, ITEM_ROW, NO_BUCKET, probe, R_AMOUNT, ROW_ALL_CELL, ROW_GROUP_CELL, R_CHARGES, R_FIND_NEXT, R_FROM, R_FROM_DAY, R_ID, R_PERCENT1, R_PERCENT2, R_PRICE_UNIT, R_TO, R_TO_DAY, SEVERAL_KEYS, SLOW_BUCKET, STRIDE } from './fastIndex.js';
 import { POW10_DOUBLE } from './integerDoubles.js';
 import { ALLOWED, type Candidate, type DiscountSum, NO_DISCOUNT } from './search.js';
 
@@ -89,7 +89,7 @@ export function warmItemBuckets(o: FastOrder, nos: readonly number[], n: number)
 function warmBucket(f: FastIndex, at: number): number {
   if (at < 0) return 0;
   const d = f.data;
-  let sum = f.idText.charCodeAt((d[at + 2 + R_ID] as number) % ID_LENGTH_UNIT);
+  let sum = f.idText.charCodeAt(idStart(d[at + 2 + R_ID] as number));
   const end = at + 2 + STRIDE * (d[at] as number);
   for (let k = at + 8; k < end; k += 8) sum += d[k] as number;
   return sum;
@@ -252,13 +252,6 @@ function remembered(o: FastOrder, slot: number, n: number): boolean {
   if (keys[at] !== n) return false;
   for (let k = 0; k < n; k++) if (keys[at + 1 + k] !== o.found[k]) return false;
   return true;
-}
-
-/** The record id at `place` (start + ID_LENGTH_UNIT × length, see `R_ID`) in the joined ids. */
-function idAt(text: string, place: number): string {
-  const length = Math.floor(place / ID_LENGTH_UNIT);
-  const start = place - ID_LENGTH_UNIT * length;
-  return text.slice(start, start + length);
 }
 
 /** Σ of the figure at `field` (units, then scale) of the records at `found`, at the largest scale (and at least 0); undefined when not exact. */
