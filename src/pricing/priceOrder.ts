@@ -1,11 +1,12 @@
 import { parseInput } from '../errors/parseInput.js';
 import { requireMinorUnit } from '../money/currencies.js';
-import { type Money, sameCurrencyMoney } from '../money/Money.js';
+import { allocateMoney } from '../money/allocateMoney.js';
+import { type CurrencyCode, type Money, sameCurrencyMoney } from '../money/Money.js';
 import { type RoundingMode, divideRounded } from '../money/rounding.js';
 import { type DecimalInput, pow10, type Scaled, scaledOf } from '../money/Scaled.js';
 import { CurrencyCodeSchema } from '../money/schemas.js';
 import { allocateShares } from './_internal/allocateShares.js';
-import { lineAmountMinor } from './_internal/lineAmountMinor.js';
+import { lineAmountMinorDouble, lineAmountMinorExact } from './_internal/lineAmountMinor.js';
 import { isPrepared, OptionsSchema, OrderLineSchema, OrderSchema, type ValidOptions, type ValidOrder } from './_internal/orderSchemas.js';
 import { codeOf, type ItemEntry } from './_internal/priceIndex.js';
 import { FLAG_BLOCKED, FLAG_TOTAL_ELIGIBLE, ITEM_ROW, ROW_BASE_KEY, ROW_BASE_PRICE, ROW_BASE_PRICE_SCALE, ROW_BASE_PRICE_UNIT, ROW_BASE_PRICE_UNIT_SCALE, ROW_FLAGS, ROW_LINE_GROUP, ROW_MULTILINE_GROUP } from './_internal/fastIndex.js';
@@ -266,7 +267,8 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   let subtotal = 0n;
   let eligible = 0n;
   const eligibleIdx: number[] = [];
-  const eligibleMinor: bigint[] = [];
+  // The eligible lines' amounts as doubles (NaN where not exact), for the total discount's spread.
+  const eligibleMinor: number[] = [];
   for (let i = 0; i < lineCount; i++) {
     const s = stages[i] as Stage;
     const lineId = s.line.lineId;
@@ -287,12 +289,13 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     const price = s.price?.amount ?? s.base?.price ?? ZERO;
     const priceUnit = s.price?.priceUnit ?? s.base?.priceUnit ?? ONE;
     const charges = s.price?.charges ?? ZERO;
-    const minor = lineAmountMinor(s.quantity, price, discAmount, priceUnit, charges, percents, minorUnit, opts.rounding);
+    const double = lineAmountMinorDouble(s.quantity, price, discAmount, priceUnit, charges, percents, minorUnit, opts.rounding);
+    const minor = double !== undefined ? BigInt(double) : lineAmountMinorExact(s.quantity, price, discAmount, priceUnit, charges, percents, minorUnit, opts.rounding);
     subtotal += minor;
     if (s.no < 0 || ((flags[i] as number) & FLAG_TOTAL_ELIGIBLE) !== 0) {
       eligible += minor;
       eligibleIdx.push(i);
-      eligibleMinor.push(minor);
+      eligibleMinor.push(double ?? exactDouble(minor));
     }
     const lineAmount = sameCurrencyMoney(minor, currency);
     const priceSource: PricedLine['priceSource'] = s.price === undefined ? BASE_PRICE : { kind: 'agreement', recordId: s.price.recordId };
@@ -350,13 +353,20 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
   const discMinor = total.recordIds.length === 0 ? 0n : totalDiscountMinor(eligible, total, opts.rounding);
   // Each eligible line's share, spread so that the shares sum to the discount exactly.
   if (discMinor !== 0n && eligible !== 0n) {
-    const parts = allocateShares(discMinor, eligibleMinor, currency);
-    for (let k = 0; k < eligibleIdx.length; k++) {
-      const share = parts[k] as bigint;
-      if (share === 0n) continue;
-      const line = lines[eligibleIdx[k] as number] as Mutable<PricedLine>;
-      line.totalDiscountShare = sameCurrencyMoney(share, currency);
-      line.netAmount = sameCurrencyMoney((eligibleMinor[k] as bigint) - share, currency);
+    // In doubles when the amounts are exact there, else in bigints.
+    const shares = allocateShares(Number(discMinor), eligibleMinor);
+    if (shares !== undefined) {
+      for (let k = 0; k < eligibleIdx.length; k++) {
+        const share = shares[k] as number;
+        if (share !== 0) giveShare(lines[eligibleIdx[k] as number] as PricedLine, BigInt(share), BigInt((eligibleMinor[k] as number) - share), currency);
+      }
+    } else {
+      const amounts = eligibleIdx.map((i) => (lines[i] as PricedLine).lineAmount.minor);
+      const parts = allocateMoney(sameCurrencyMoney(discMinor, currency), amounts);
+      for (let k = 0; k < eligibleIdx.length; k++) {
+        const share = (parts[k] as Money).minor;
+        if (share !== 0n) giveShare(lines[eligibleIdx[k] as number] as PricedLine, share, (amounts[k] as bigint) - share, currency);
+      }
     }
   }
   if (withTotal && tracing) {
@@ -377,6 +387,13 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     total: sameCurrencyMoney(subtotal - discMinor, currency),
     trace: orderTrace ?? NO_TRACE,
   };
+}
+
+/** Sets a line's share of the total discount and its net amount (the line amount less the share), in minor units. */
+function giveShare(line: PricedLine, share: bigint, net: bigint, currency: CurrencyCode): void {
+  const l = line as Mutable<PricedLine>;
+  l.totalDiscountShare = sameCurrencyMoney(share, currency);
+  l.netAmount = sameCurrencyMoney(net, currency);
 }
 
 /** discount = eligible × (1 − (1 − p1)(1 − p2)), rounded once (reference §1.7). */

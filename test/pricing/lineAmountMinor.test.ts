@@ -2,7 +2,7 @@ import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import { scaledOf } from '../../src/money/Scaled.js';
-import { lineAmountMinor } from '../../src/pricing/_internal/lineAmountMinor.js';
+import { lineAmountMinor, lineAmountMinorDouble, lineAmountMinorExact } from '../../src/pricing/_internal/lineAmountMinor.js';
 import { roundingModeArb, scaledArb } from '../../src/testkit/moneyArbitraries.js';
 import { dec, ORACLE_MODE, Oracle, oracleOf } from '../helpers.js';
 
@@ -40,6 +40,23 @@ describe('lineAmountMinor', () => {
     for (const p of percents) v = v.times(new Oracle(1).minus(oracleOf(p).div(100)));
     const expected = BigInt(v.toDecimalPlaces(places, ORACLE_MODE[mode]).times(new Oracle(10).pow(places)).toFixed(0));
     expect(lineAmountMinor(qty, price, disc, priceUnit, charges, percents, places, mode)).toBe(expected);
+  });
+
+  // Compound combination passes four percentages (line and multiline, 1 and 2), most of them 0:
+  // a zero one must not cost the doubles their room (it multiplies the fraction by 100 / 100).
+  test.prop([
+    fc.integer({ min: 1, max: 1000 }),
+    fc.integer({ min: 0, max: 1_000_000 }),
+    fc.array(fc.integer({ min: 1, max: 100 }), { maxLength: 2 }),
+    fc.integer({ min: 0, max: 3 }),
+    roundingModeArb(),
+  ])('a line of up to 1 000 at up to 10 000.00, two of its four percentages zero, takes the doubles', (qty, priceCents, given, at, mode) => {
+    const percents = [dec('0'), dec('0'), dec('0'), dec('0')];
+    given.forEach((p, k) => (percents[(at + 2 * k) % 4] = scaledOf(BigInt(p), 0)));
+    const args = [scaledOf(BigInt(qty), 0), scaledOf(BigInt(priceCents), 2), dec('0'), dec('1'), dec('0'), percents, 2, mode] as const;
+    const fast = lineAmountMinorDouble(...args);
+    expect(fast).toBeDefined();
+    expect(BigInt(fast as number)).toBe(lineAmountMinorExact(...args));
   });
 
   test('amounts near 2^53 stay exact', () => {

@@ -1,43 +1,37 @@
-import { allocateMoney } from '../../money/allocateMoney.js';
-import { type CurrencyCode, sameCurrencyMoney } from '../../money/Money.js';
 import { divideRoundedDouble } from './integerDoubles.js';
 
 /**
- * The minor units of `amount` (≥ 0) split over `weights` (≥ 0, not all 0): the same parts as
- * `allocateMoney` (largest remainder; ties to the larger weight, then the earlier position),
- * in integer doubles when every product is exact, through `allocateMoney` otherwise. A total
- * discount is spread over an order's lines with this: bigint shares and remainders, and a
- * Money per part, were a third of what pricing an order allocated. Plain arrays, not typed
- * ones: a typed array of a hundred doubles lives outside the heap, and creating one costs
- * about a microsecond.
+ * The minor units `amount` (≥ 0) split over `weights` (≥ 0, not all 0), all integer doubles: the
+ * same parts as `allocateMoney` (largest remainder; ties to the larger weight, then the earlier
+ * position), or undefined when an amount, a weight, their total or a product is not a safe
+ * integer (the caller then allocates in bigints with `allocateMoney`). A total discount is spread
+ * over an order's lines with this, from the line amounts the doubles gave: no bigint is read or
+ * made here (a `Number` or `BigInt` conversion is a runtime call, 14–21 ns, and the spread used
+ * to make two per line). Plain arrays, not typed ones: a typed array of a hundred doubles lives
+ * outside the heap, and creating one costs about a microsecond.
  */
-export function allocateShares(amount: bigint, weights: readonly bigint[], currency: CurrencyCode): bigint[] {
-  const whole = Number(amount);
+export function allocateShares(amount: number, weights: readonly number[]): number[] | undefined {
   const n = weights.length;
-  const w = new Array<number>(n);
   let total = 0;
-  for (let i = 0; i < n; i++) {
-    w[i] = Number(weights[i]);
-    total += w[i] as number;
-  }
-  let exact = Number.isSafeInteger(whole) && whole >= 0 && Number.isSafeInteger(total) && total > 0;
+  for (let i = 0; i < n; i++) total += weights[i] as number;
+  if (!(Number.isSafeInteger(amount) && amount >= 0 && Number.isSafeInteger(total) && total > 0)) return undefined;
   const shares = new Array<number>(n);
   const remainders = new Array<number>(n);
   let given = 0;
-  for (let i = 0; i < n && exact; i++) {
-    const product = whole * (w[i] as number);
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] as number;
+    const product = amount * w;
     // NaN unless product and total are integers of at most 2^52 (then share × total is exact too).
-    const share = Number.isSafeInteger(product) && Number.isSafeInteger(w[i]) ? divideRoundedDouble(product, total, 'floor') : Number.NaN;
-    if (Number.isNaN(share)) exact = false;
+    const share = Number.isSafeInteger(product) && Number.isSafeInteger(w) && w >= 0 ? divideRoundedDouble(product, total, 'floor') : Number.NaN;
+    if (Number.isNaN(share)) return undefined;
     shares[i] = share;
     remainders[i] = product - share * total;
     given += share;
   }
-  if (!exact) return allocateMoney(sameCurrencyMoney(amount, currency), weights).map((m) => m.minor);
   // Largest remainders first (ties: larger weight, then earlier position): every part whose
   // remainder exceeds the left-th largest, then the best of those equal to it. (A sort of every
   // position with a comparator cost twice the rest of the spread.)
-  const left = whole - given;
+  const left = amount - given;
   if (left > 0) {
     const threshold = kthLargest(remainders.slice(), left);
     const ties: number[] = [];
@@ -49,15 +43,13 @@ export function allocateShares(amount: bigint, weights: readonly bigint[], curre
         need--;
       } else if (r === threshold) ties.push(i);
     }
-    if (need < ties.length) ties.sort((i, j) => (w[j] as number) - (w[i] as number) || i - j);
+    if (need < ties.length) ties.sort((i, j) => (weights[j] as number) - (weights[i] as number) || i - j);
     for (let k = 0; k < need; k++) {
       const i = ties[k] as number;
       shares[i] = (shares[i] as number) + 1;
     }
   }
-  const out: bigint[] = new Array<bigint>(n);
-  for (let i = 0; i < n; i++) out[i] = BigInt(shares[i] as number);
-  return out;
+  return shares;
 }
 
 /** The k-th largest (1 ≤ k ≤ length) of `a`, which it reorders: quickselect, median-of-three pivot. */

@@ -17,8 +17,21 @@ export function lineAmountMinor(
   minorUnit: number,
   rounding: RoundingMode,
 ): bigint {
-  const fast = lineAmountMinorSmall(qty, price, discount, priceUnit, charges, percents, minorUnit, rounding);
-  if (fast !== undefined) return BigInt(fast);
+  const fast = lineAmountMinorDouble(qty, price, discount, priceUnit, charges, percents, minorUnit, rounding);
+  return fast !== undefined ? BigInt(fast) : lineAmountMinorExact(qty, price, discount, priceUnit, charges, percents, minorUnit, rounding);
+}
+
+/** {@link lineAmountMinor} in bigints, whatever the sizes. */
+export function lineAmountMinorExact(
+  qty: Scaled,
+  price: Scaled,
+  discount: Scaled,
+  priceUnit: Scaled,
+  charges: Scaled,
+  percents: readonly Scaled[],
+  minorUnit: number,
+  rounding: RoundingMode,
+): bigint {
   const s = Math.max(price.scale, discount.scale);
   const gross = price.units * pow10(s - price.scale) - discount.units * pow10(s - discount.scale);
   // A discount amount above the price is capped at the price: a line never goes negative.
@@ -45,13 +58,13 @@ function small(x: Scaled): number {
 }
 
 /**
- * The same fraction in integer doubles when every intermediate value is a safe integer (the
+ * {@link lineAmountMinor} in integer doubles when every intermediate value is a safe integer (the
  * common case: prices, quantities and percentages of a few digits), undefined otherwise. A
  * product of safe integers whose double is at most 2^53 − 1 is exact (rounding is monotonic), so
  * checking each result bounds the error at zero. BigInt arithmetic allocates per operation; this
  * path allocates nothing.
  */
-function lineAmountMinorSmall(
+export function lineAmountMinorDouble(
   qty: Scaled,
   price: Scaled,
   discount: Scaled,
@@ -82,6 +95,10 @@ function lineAmountMinorSmall(
   if (!(termDen <= SAFE && t1 <= SAFE && t2 <= SAFE && t3 <= SAFE && t4 <= SAFE && num <= SAFE && den <= SAFE)) return undefined;
   for (const p of percents) {
     const pu2 = small(p);
+    // A zero percentage multiplies the fraction by 100 / 100: left out, so that the two
+    // percentages 2 and the multiline ones most lines have at zero do not push a line of a few
+    // thousand off the doubles.
+    if (pu2 === 0) continue;
     const hundred = 100 * (P10[p.scale] as number);
     if (!(pu2 >= 0 && pu2 <= hundred)) return undefined;
     num *= hundred - pu2;
