@@ -333,6 +333,9 @@ function millionLookup(name: string, book: PriceBook, sample: readonly unknown[]
     ratio: round3(v / baseline.rate),
     pairedRatio: paired.ratio,
     pairedRuns: paired.runs,
+    // Each book's rate in its median round of the alternation: the 1 M rate over 15 rounds of a
+    // later phase of the run, beside `value` from 7 passes right after the compile.
+    pairedRates: paired.rates,
     input: 'prepared',
     ...workPerLine(book, sample),
   };
