@@ -6,7 +6,7 @@ import { type RoundingMode, divideRounded } from '../money/rounding.js';
 import { type DecimalInput, pow10, type Scaled, scaledOf } from '../money/Scaled.js';
 import { CurrencyCodeSchema } from '../money/schemas.js';
 import { allocateShares } from './_internal/allocateShares.js';
-import { lineAmountMinorDouble, lineAmountMinorExact } from './_internal/lineAmountMinor.js';
+import { lineAmountMinor, lineAmountMinorDouble } from './_internal/lineAmountMinor.js';
 import { isPrepared, OptionsSchema, OrderLineSchema, OrderSchema, type ValidOptions, type ValidOrder } from './_internal/orderSchemas.js';
 import { codeOf, type ItemEntry } from './_internal/priceIndex.js';
 import { FLAG_BLOCKED, FLAG_TOTAL_ELIGIBLE, ITEM_ROW, ROW_BASE_KEY, ROW_BASE_PRICE, ROW_BASE_PRICE_SCALE, ROW_BASE_PRICE_UNIT, ROW_BASE_PRICE_UNIT_SCALE, ROW_FLAGS, ROW_LINE_GROUP, ROW_MULTILINE_GROUP } from './_internal/fastIndex.js';
@@ -290,7 +290,8 @@ function priceValidOrder(book: PriceBook, order: ValidOrder, opts: ValidOptions,
     const priceUnit = s.price?.priceUnit ?? s.base?.priceUnit ?? ONE;
     const charges = s.price?.charges ?? ZERO;
     const double = lineAmountMinorDouble(s.quantity, price, discAmount, priceUnit, charges, percents, minorUnit, opts.rounding);
-    const minor = double !== undefined ? BigInt(double) : lineAmountMinorExact(s.quantity, price, discAmount, priceUnit, charges, percents, minorUnit, opts.rounding);
+    // Beyond the doubles (rare), lineAmountMinor tries them again before its bigints.
+    const minor = double !== undefined ? BigInt(double) : lineAmountMinor(s.quantity, price, discAmount, priceUnit, charges, percents, minorUnit, opts.rounding);
     subtotal += minor;
     if (s.no < 0 || ((flags[i] as number) & FLAG_TOTAL_ELIGIBLE) !== 0) {
       eligible += minor;

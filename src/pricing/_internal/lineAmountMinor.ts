@@ -18,20 +18,7 @@ export function lineAmountMinor(
   rounding: RoundingMode,
 ): bigint {
   const fast = lineAmountMinorDouble(qty, price, discount, priceUnit, charges, percents, minorUnit, rounding);
-  return fast !== undefined ? BigInt(fast) : lineAmountMinorExact(qty, price, discount, priceUnit, charges, percents, minorUnit, rounding);
-}
-
-/** {@link lineAmountMinor} in bigints, whatever the sizes. */
-export function lineAmountMinorExact(
-  qty: Scaled,
-  price: Scaled,
-  discount: Scaled,
-  priceUnit: Scaled,
-  charges: Scaled,
-  percents: readonly Scaled[],
-  minorUnit: number,
-  rounding: RoundingMode,
-): bigint {
+  if (fast !== undefined) return BigInt(fast);
   const s = Math.max(price.scale, discount.scale);
   const gross = price.units * pow10(s - price.scale) - discount.units * pow10(s - discount.scale);
   // A discount amount above the price is capped at the price: a line never goes negative.
