@@ -2,6 +2,7 @@ import type { Scaled } from '../../money/Scaled.js';
 import type { TradeAgreement } from '../schemas.js';
 import type { Bucket, Columns, ItemEntry, ObjectIndex } from './indexTypes.js';
 import { exactDouble } from './integerDoubles.js';
+import { OPEN_FROM, OPEN_TO } from './keys.js';
 
 // The search of trade agreements without traces, in flat numeric arrays. Pricing an order line
 // visits up to 12 cells; through the object index each is a chain of dependent
@@ -16,27 +17,55 @@ import { exactDouble } from './integerDoubles.js';
 // whole) go in; a cell whose bucket does not is marked, and a line that meets such a cell, a
 // quantity or a sum that does not fit a double, is searched through the object index instead.
 
-/** Doubles per record in `data` (96 bytes): validity days, band, where its id is, amount, find next, and the relation's own two figures. */
-export const STRIDE = 12;
+/** Doubles per record in `data` (64 bytes): validity days, band, where its id is, amount, the relation's own two figures, their scales and find next. */
+export const STRIDE = 8;
 /**
- * Offsets in a record's {@link STRIDE} doubles: first and last valid day, band from and to (at
- * the bucket's band scale), where the record's id is in {@link FastIndex.idText} (start +
- * {@link ID_LENGTH_UNIT} × length: read with the record, not from a second array); the amount
- * (units, then scale); find next (1 or 0); then the two figures only its relation has, as
- * units and scale: price unit and price charges for a price, percent 1 and percent 2 for a
- * discount (so these offsets pair up: a bucket holds one relation).
+ * Offsets in a record's {@link STRIDE} doubles: its first and last valid day (one double, see
+ * {@link DAY_UNIT}), band from and to (at the bucket's band scale), where the record's id is in
+ * {@link FastIndex.idText} (start + {@link ID_LENGTH_UNIT} × length: read with the record, not
+ * from a second array); the units of the amount and of the two figures only its relation has:
+ * price unit and price charges for a price, percent 1 and percent 2 for a discount (so these
+ * offsets pair up: a bucket holds one relation); last, find next (1 or 0) + 2 × the three
+ * scales, 5 bits each ({@link figureScale}, {@link findsNext}).
  */
-export const R_FROM_DAY = 0;
-export const R_TO_DAY = 1;
-export const R_FROM = 2;
-export const R_TO = 3;
-export const R_ID = 4;
-export const R_AMOUNT = 5;
-export const R_FIND_NEXT = 7;
-export const R_PRICE_UNIT = 8;
-export const R_CHARGES = 10;
-export const R_PERCENT1 = 8;
-export const R_PERCENT2 = 10;
+export const R_DAYS = 0;
+export const R_FROM = 1;
+export const R_TO = 2;
+export const R_ID = 3;
+export const R_AMOUNT = 4;
+export const R_PRICE_UNIT = 5;
+export const R_CHARGES = 6;
+export const R_PERCENT1 = 5;
+export const R_PERCENT2 = 6;
+const R_SCALES = 7;
+/** Figures of at most this scale go in the compact index (5 bits each at {@link R_SCALES}). */
+const SCALE_LIMIT = 31;
+
+/** The scale of the figure at offset `field` ({@link R_AMOUNT}, {@link R_PRICE_UNIT} / {@link R_PERCENT1}, {@link R_CHARGES} / {@link R_PERCENT2}) of the record at `r`. */
+export function figureScale(d: Float64Array, r: number, field: number): number {
+  return ((d[r + R_SCALES] as number) >> (1 + 5 * (field - R_AMOUNT))) & 31;
+}
+
+/** Whether the record at `r` has find next on. */
+export function findsNext(d: Float64Array, r: number): boolean {
+  return ((d[r + R_SCALES] as number) & 1) === 1;
+}
+
+/** At {@link R_DAYS}: the first day's number times this, plus the last day's ({@link dayNumber}). */
+export const DAY_UNIT: number = 2 ** 22;
+
+/**
+ * A date key (yyyymmdd, or the open bounds 0 and 99 999 999) as a number below {@link DAY_UNIT}
+ * in the same order: (year × 12 + month − 1) × 32 + day, 0 for the open start, DAY_UNIT − 1 for the open end.
+ */
+export function dayNumber(key: number): number {
+  if (key === OPEN_FROM) return 0;
+  if (key === OPEN_TO) return DAY_UNIT - 1;
+  const year = Math.floor(key / 10000);
+  const month = Math.floor(key / 100) - 100 * year;
+  return (12 * year + month - 1) * 32 + (key - 100 * Math.floor(key / 100));
+}
+
 /** At {@link R_ID}: the length of the id is the multiple of this, its start the rest (ids text is at most 2^29 long). */
 const ID_LENGTH_UNIT = 2 ** 32;
 /** Ids of at most this many characters go in the compact index (start + ID_LENGTH_UNIT × length stays an exact double). */
@@ -282,6 +311,7 @@ function fits(b: Bucket): boolean {
   for (const r of b.records) {
     if (r.id.length > ID_LENGTH_LIMIT) return false;
     if (Number.isNaN(exactDouble(r.amount.units) + exactDouble(firstFigure(r).units) + exactDouble(secondFigure(r).units))) return false;
+    if (Math.max(r.amount.scale, firstFigure(r).scale, secondFigure(r).scale) > SCALE_LIMIT) return false;
   }
   return true;
 }
@@ -325,18 +355,14 @@ function writeBucket(data: Float64Array, o: number, b: Bucket, ids: IdText): num
     // In the order of the R_ offsets.
     data.set(
       [
-        keys[4 * k] as number,
-        keys[4 * k + 1] as number,
+        DAY_UNIT * dayNumber(keys[4 * k] as number) + dayNumber(keys[4 * k + 1] as number),
         (keys[4 * k + 2] as number) * m,
         (keys[4 * k + 3] as number) * m,
         place,
         exactDouble(r.amount.units),
-        r.amount.scale,
-        r.findNext ? 1 : 0,
         exactDouble(first.units),
-        first.scale,
         exactDouble(second.units),
-        second.scale,
+        (r.findNext ? 1 : 0) + 2 * (r.amount.scale + 32 * (first.scale + 32 * second.scale)),
       ],
       at,
     );

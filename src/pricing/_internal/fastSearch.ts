@@ -1,6 +1,6 @@
 import { type Scaled, scaledOf } from '../../money/Scaled.js';
 import type { ActivationMatrix, Relation } from '../schemas.js';
-import { type FastIndex, idAt, idStart, ITEM_ROW, NO_BUCKET, probe, R_AMOUNT, ROW_ALL_CELL, ROW_GROUP_CELL, R_CHARGES, R_FIND_NEXT, R_FROM, R_FROM_DAY, R_ID, R_PERCENT1, R_PERCENT2, R_PRICE_UNIT, R_TO, R_TO_DAY, SEVERAL_KEYS, SLOW_BUCKET, STRIDE } from './fastIndex.js';
+import { DAY_UNIT, dayNumber, type FastIndex, figureScale, findsNext, idAt, idStart, ITEM_ROW, NO_BUCKET, probe, R_AMOUNT, ROW_ALL_CELL, ROW_GROUP_CELL, R_CHARGES, R_DAYS, R_FROM, R_ID, R_PERCENT1, R_PERCENT2, R_PRICE_UNIT, R_TO, SEVERAL_KEYS, SLOW_BUCKET, STRIDE } from './fastIndex.js';
 import { POW10_DOUBLE } from './integerDoubles.js';
 import { ALLOWED, type Candidate, type DiscountSum, NO_DISCOUNT } from './search.js';
 
@@ -24,6 +24,7 @@ export type FastOrder = {
   readonly groups: readonly number[];
   /** The order currency's code number × 65536. */
   readonly currency: number;
+  /** The pricing date as a {@link dayNumber}. */
   readonly day: number;
   /** Scratch: data offsets of a discount's records. */
   readonly found: number[];
@@ -48,7 +49,7 @@ export function fastOrder(f: FastIndex, activation: ActivationMatrix, customerId
     customer: f.customerNo.get(customerId) ?? -1,
     groups: groups.map((g) => (g === undefined ? -1 : (f.groupNo.get(g) ?? -1))),
     currency: 65536 * currencyNo,
-    day,
+    day: dayNumber(day),
     found: [],
     sums: new Array<DiscountSum | undefined>(MEMO_SLOTS).fill(undefined),
     sumKeys: new Array<number>(MEMO_SLOTS * (1 + MEMO_RECORDS)).fill(0),
@@ -103,8 +104,8 @@ function bandUnits(d: Float64Array, o: number, qUnits: number, qScale: number): 
 
 /** Whether the unit price of the record at `x` is below that at `y` (amount / price unit, compared without dividing); −1 when a product is not exact. */
 function cheaperAt(d: Float64Array, x: number, y: number): number {
-  const lhs = (d[x + R_AMOUNT] as number) * (d[y + R_PRICE_UNIT] as number) * (POW10_DOUBLE[(d[y + R_AMOUNT + 1] as number) + (d[x + R_PRICE_UNIT + 1] as number)] as number);
-  const rhs = (d[y + R_AMOUNT] as number) * (d[x + R_PRICE_UNIT] as number) * (POW10_DOUBLE[(d[x + R_AMOUNT + 1] as number) + (d[y + R_PRICE_UNIT + 1] as number)] as number);
+  const lhs = (d[x + R_AMOUNT] as number) * (d[y + R_PRICE_UNIT] as number) * (POW10_DOUBLE[figureScale(d, y, R_AMOUNT) + figureScale(d, x, R_PRICE_UNIT)] as number);
+  const rhs = (d[y + R_AMOUNT] as number) * (d[x + R_PRICE_UNIT] as number) * (POW10_DOUBLE[figureScale(d, x, R_AMOUNT) + figureScale(d, y, R_PRICE_UNIT)] as number);
   if (!Number.isSafeInteger(lhs) || !Number.isSafeInteger(rhs)) return -1;
   return lhs < rhs ? 1 : 0;
 }
@@ -126,9 +127,11 @@ function itemProbe(f: FastIndex, ri: number, i: number, account: number, item: n
   return probe(f, 9 * ri + i, account, item, k3);
 }
 
-/** Whether the record at `r` is valid on `day` and its band holds `q`. */
+/** Whether the record at `r` is valid on `day` (a {@link dayNumber}) and its band holds `q`. */
 function matches(d: Float64Array, r: number, day: number, q: number): boolean {
-  return day >= (d[r + R_FROM_DAY] as number) && day <= (d[r + R_TO_DAY] as number) && q >= (d[r + R_FROM] as number) && q < (d[r + R_TO] as number);
+  const days = d[r + R_DAYS] as number;
+  const first = Math.floor(days / DAY_UNIT);
+  return day >= first && day <= days - DAY_UNIT * first && q >= (d[r + R_FROM] as number) && q < (d[r + R_TO] as number);
 }
 
 /**
@@ -170,10 +173,10 @@ export function fastPrice(o: FastOrder, item: number, unit: number, qUnits: numb
       if (x < 0) return SLOW;
       if (x === 1) best = c;
     }
-    if (d[c + R_FIND_NEXT] === 0) break;
+    if (!findsNext(d, c)) break;
   }
   if (best < 0) return undefined;
-  return { recordId: idAt(f.idText, d[best + R_ID] as number), amount: scaledAt(d, best + R_AMOUNT), priceUnit: scaledAt(d, best + R_PRICE_UNIT), charges: scaledAt(d, best + R_CHARGES), generic: false };
+  return { recordId: idAt(f.idText, d[best + R_ID] as number), amount: figureAt(d, best, R_AMOUNT), priceUnit: figureAt(d, best, R_PRICE_UNIT), charges: figureAt(d, best, R_CHARGES), generic: false };
 }
 
 /**
@@ -207,7 +210,7 @@ export function fastDiscount(o: FastOrder, ri: number, item: number, group: numb
     for (let r = at + 2; r < end; r += STRIDE) {
       if (!matches(d, r, o.day, q)) continue;
       found[n++] = r;
-      if (d[r + R_FIND_NEXT] === 0) {
+      if (!findsNext(d, r)) {
         stop = true;
         break;
       }
@@ -256,13 +259,13 @@ function remembered(o: FastOrder, slot: number, n: number): boolean {
 
 /** Σ of the figure at `field` (units, then scale) of the records at `found`, at the largest scale (and at least 0); undefined when not exact. */
 function sumAt(d: Float64Array, found: readonly number[], n: number, field: number): Scaled | undefined {
-  if (n === 1) return scaledAt(d, (found[0] as number) + field);
+  if (n === 1) return figureAt(d, found[0] as number, field);
   let scale = 0;
-  for (let k = 0; k < n; k++) scale = Math.max(scale, d[(found[k] as number) + field + 1] as number);
+  for (let k = 0; k < n; k++) scale = Math.max(scale, figureScale(d, found[k] as number, field));
   let units = 0;
   for (let k = 0; k < n; k++) {
     const r = found[k] as number;
-    const term = (d[r + field] as number) * (POW10_DOUBLE[scale - (d[r + field + 1] as number)] as number);
+    const term = (d[r + field] as number) * (POW10_DOUBLE[scale - figureScale(d, r, field)] as number);
     units += term;
     if (!Number.isSafeInteger(term) || !Number.isSafeInteger(units)) return undefined;
   }
@@ -287,10 +290,10 @@ export function scaledOfDouble(units: number, scale: number): Scaled {
 }
 
 /**
- * The figure at `at` (units, then scale) as a Scaled. Reading a record's own Scaled would
- * reach two more objects (the value and its bigint), cold in a large book; this allocates
+ * The figure at offset `field` of the record at `r` as a Scaled. Reading a record's own Scaled
+ * would reach two more objects (the value and its bigint), cold in a large book; this allocates
  * instead (or shares a zero or a small figure).
  */
-export function scaledAt(d: Float64Array, at: number): Scaled {
-  return scaledOfDouble(d[at] as number, d[at + 1] as number);
+function figureAt(d: Float64Array, r: number, field: number): Scaled {
+  return scaledOfDouble(d[r + field] as number, figureScale(d, r, field));
 }

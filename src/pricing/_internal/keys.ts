@@ -12,3 +12,8 @@ export const CELLS: readonly (readonly [RelationCode, RelationCode])[] = [
   ['all', 'group'],
   ['all', 'all'],
 ];
+
+/** The date key (yyyymmdd) of a record valid from the start of time. */
+export const OPEN_FROM = 0;
+/** The date key of a record valid to the end of time. */
+export const OPEN_TO = 99_999_999;

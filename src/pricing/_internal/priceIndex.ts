@@ -2,6 +2,7 @@ import { dateKey } from '../../calendar/_internal/dateKey.js';
 import { pow10, type Scaled } from '../../money/Scaled.js';
 import type { BasePrice, ItemAttributes, Relation, RelationCode, TradeAgreement } from '../schemas.js';
 import { buildFastIndex, type FastIndex } from './fastIndex.js';
+import { OPEN_FROM, OPEN_TO } from './keys.js';
 import type { Bucket, BucketIndex, BucketPart, Columns, ItemBuckets, ItemEntry, ObjectIndex } from './indexTypes.js';
 import { buildSegments } from './segments.js';
 
@@ -45,10 +46,6 @@ export const RELATION_INDEX: Readonly<Record<Relation, number>> = { price: 0, li
 
 /** Below this many records a bucket is scanned; above, it gets an interval index. */
 const SMALL_BUCKET = 8;
-
-
-export const OPEN_FROM = 0;
-export const OPEN_TO = 99_999_999;
 
 export function compareQty(a: Scaled, b: Scaled): number {
   if (a.scale === b.scale) return a.units < b.units ? -1 : a.units > b.units ? 1 : 0;
