@@ -1,6 +1,7 @@
 import type { Scaled } from '../../money/Scaled.js';
 import type { TradeAgreement } from '../schemas.js';
 import type { Bucket, Columns, ItemEntry, ObjectIndex } from './indexTypes.js';
+import { daysFromCivil, MIN_EPOCH_DAY } from '../../calendar/_internal/civil.js';
 import { exactDouble } from './integerDoubles.js';
 import { OPEN_FROM, OPEN_TO } from './keys.js';
 
@@ -56,14 +57,15 @@ export const DAY_UNIT: number = 2 ** 22;
 
 /**
  * A date key (yyyymmdd, or the open bounds 0 and 99 999 999) as a number below {@link DAY_UNIT}
- * in the same order: (year × 12 + month − 1) × 32 + day, 0 for the open start, DAY_UNIT − 1 for the open end.
+ * in the same order: the days since 0000-12-31 (0001-01-01 is 1), 0 for the open start,
+ * DAY_UNIT − 1 for the open end (9999-12-31 is 3 652 059).
  */
 export function dayNumber(key: number): number {
   if (key === OPEN_FROM) return 0;
   if (key === OPEN_TO) return DAY_UNIT - 1;
   const year = Math.floor(key / 10000);
   const month = Math.floor(key / 100) - 100 * year;
-  return (12 * year + month - 1) * 32 + (key - 100 * Math.floor(key / 100));
+  return daysFromCivil(year, month, key - 100 * Math.floor(key / 100)) - MIN_EPOCH_DAY + 1;
 }
 
 /** At {@link R_ID}: the length of the id is the multiple of this, its start the rest (ids text is at most 2^29 long). */
@@ -310,8 +312,10 @@ function fits(b: Bucket): boolean {
   if (b.scale < 0 || b.records.length > FAST_BUCKET) return false;
   for (const r of b.records) {
     if (r.id.length > ID_LENGTH_LIMIT) return false;
-    if (Number.isNaN(exactDouble(r.amount.units) + exactDouble(firstFigure(r).units) + exactDouble(secondFigure(r).units))) return false;
-    if (Math.max(r.amount.scale, firstFigure(r).scale, secondFigure(r).scale) > SCALE_LIMIT) return false;
+    const first = firstFigure(r);
+    const second = secondFigure(r);
+    if (Number.isNaN(exactDouble(r.amount.units) + exactDouble(first.units) + exactDouble(second.units))) return false;
+    if (Math.max(r.amount.scale, first.scale, second.scale) > SCALE_LIMIT) return false;
   }
   return true;
 }

@@ -92,9 +92,12 @@ function warmBucket(f: FastIndex, at: number): number {
   const d = f.data;
   let sum = f.idText.charCodeAt(idStart(d[at + 2 + R_ID] as number));
   const end = at + 2 + STRIDE * (d[at] as number);
-  for (let k = at + 8; k < end; k += 8) sum += d[k] as number;
+  for (let k = at + LINE; k < end; k += LINE) sum += d[k] as number;
   return sum;
 }
+
+/** Doubles per cache line (64 bytes). */
+const LINE = 8;
 
 /** The quantity as an integer at the band scale of the bucket at `o`, or −1 when that is not an exact double. */
 function bandUnits(d: Float64Array, o: number, qUnits: number, qScale: number): number {
