@@ -8,9 +8,10 @@
 // 1 M book in alternation. The lookup cases also report the records the search considers and
 // matches per line (from traces, outside the clock): the random 1 M book gives a line more
 // of both than the 1 k book; `lookup-1m-same-work` prices against a 1 M book that gives a
-// line the 1 k book's records (the rest belongs to other customers). The lookup cases price
-// the same 50 orders over and over; `lookup-1m-stream` prices 1 000 distinct orders with the
-// 1 k and the 1 M book in alternation.
+// line the 1 k book's records (the rest belongs to other customers), `lookup-1m-considered`
+// prices against a book of only the records the 1 M book's searches consider (its work per line
+// without its size). The lookup cases price the same 50 orders over and over;
+// `lookup-1m-stream` prices 1 000 distinct orders with the 1 k and the 1 M book in alternation.
 import { compilePriceBook, type PriceBook } from '../src/pricing/compilePriceBook.js';
 import { prepareOrder } from '../src/pricing/prepareOrder.js';
 import { priceOrder } from '../src/pricing/priceOrder.js';
@@ -292,6 +293,46 @@ function* millionRecords(
       note: 'heap the book keeps once a traced search has built its records and object index',
     };
   }
+  yield consideredLookup(compiled.result, itemRows, baseRows, sample, baseline);
+}
+
+// The 1 M book's work without its size: a book of only the records the 1 M book's searches
+// consider for the sample's lines (from traces; the same totals), timed in alternation with the
+// 1 k book (`pairedRatio`: what the 1 M book's work per line costs) and with the 1 M book
+// (`sizeRatio`: what its other records cost). lookup-1m's paired ratio is about their product.
+function consideredLookup(
+  large: PriceBook,
+  itemRows: readonly Record<string, unknown>[],
+  baseRows: readonly Record<string, unknown>[],
+  sample: readonly unknown[],
+  baseline: Baseline,
+): BenchResult {
+  const ids = new Set<string>();
+  for (const o of sample) {
+    const priced = priceOrder(large, o, { ...OPTIONS, trace: true });
+    for (const trace of [priced.trace, ...priced.lines.map((l) => l.trace)]) for (const e of trace) if (e.kind === 'record') ids.add(e.recordId);
+  }
+  const book = compilePriceBook({ agreements: large.agreements.filter((a) => ids.has(a.id)), items: itemRows, basePrices: baseRows });
+  const sameTotals = sample.every((o) => priceOrder(book, o, OPTIONS).total.minor === priceOrder(large, o, OPTIONS).total.minor);
+  const work = pairedRatio(baseline.book, book, sample);
+  const size = pairedRatio(book, large, sample);
+  return {
+    suite: 'pricing',
+    case: 'lookup-1m-considered',
+    metric: 'lines/s',
+    value: work.rates[1],
+    records: ids.size,
+    sameTotals,
+    baseline: 'lookup-1k',
+    baselineValue: work.rates[0],
+    pairedRatio: work.ratio,
+    pairedRuns: work.runs,
+    sizeRatio: size.ratio,
+    sizeRuns: size.runs,
+    input: 'prepared',
+    ...workPerLine(book, sample),
+    note: "the records the 1 M book's searches consider for the 50 orders, in a book of their own: pairedRatio is the 1 M book's work per line against the 1 k book's, sizeRatio the 1 M book against this one",
+  };
 }
 
 // The lines' work of lookup-1k in a 1 M book: the 1 k book's agreements plus 999 k agreements
