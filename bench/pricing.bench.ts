@@ -323,7 +323,7 @@ function consideredLookup(
     value: work.rates[1],
     records: ids.size,
     sameTotals,
-    baseline: 'lookup-1k',
+    baseline: 'the 1 k book, timed in alternation',
     baselineValue: work.rates[0],
     pairedRatio: work.ratio,
     pairedRuns: work.runs,
