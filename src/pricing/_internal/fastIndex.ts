@@ -178,8 +178,8 @@ export function probe(f: FastIndex, cell: number, k1: number, k2: number, k3: nu
 }
 
 /**
- * Builds the compact index from the object index. `items` are the index's entries, numbered
- * 0, 1, … in iteration order (`no`), with their attributes set.
+ * Builds the compact index from the object index. `items` are the index's entries, with their
+ * numbers (`no`, 0, 1, …) and attributes set.
  */
 export function buildFastIndex(objects: ObjectIndex, items: ReadonlyMap<string, ItemEntry>): FastIndex {
   const { customers, groups, all } = objects;
@@ -213,8 +213,9 @@ export function buildFastIndex(objects: ObjectIndex, items: ReadonlyMap<string, 
     for (const [g, c] of groups[ri] as ReadonlyMap<string, Columns>) columns(c, numberOf(groupNo, g), ri, 1);
     columns(all[ri], 0, ri, 2);
   }
-  for (const [id, e] of objects.items) {
-    const no = (items.get(id) as ItemEntry).no;
+  // In item order (items are numbered by group: see ItemEntry.no).
+  const byNo = [...objects.items].map(([id, e]) => ({ e, no: (items.get(id) as ItemEntry).no })).sort((a, b) => a.no - b.no);
+  for (const { e, no } of byNo) {
     chain(e.allPrice, 6, 0, no);
     chain(e.allLineDiscount, 9 + 6, 0, no);
     for (const [list, ri] of [[e.groupPrice, 0], [e.groupLineDiscount, 1]] as const) {

@@ -44,7 +44,7 @@ export type Columns = {
  */
 export type ItemEntry = {
   readonly itemId: string;
-  /** The entry's number: 0, 1, … in the index's order (its key in the compact index). */
+  /** The entry's number (its key in the compact index): 0, 1, … by line-discount group (else multiline group), then first appearance. */
   readonly no: number;
   readonly attributes: ItemAttributes | undefined;
   readonly lineDiscountGroup: string | undefined;
