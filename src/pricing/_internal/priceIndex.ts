@@ -140,7 +140,8 @@ export function buildPriceIndex(
   // Items numbered by group: the compact index keeps item rows and item-keyed buckets in item
   // order, so that the lines of an order that share a group (as multiline discounts expect
   // them to) read one span of each instead of a cache line and a page per line.
-  const itemList = [...itemMap.values()].sort((x, y) => byText(x.lineDiscountGroup ?? x.multilineDiscountGroup ?? '', y.lineDiscountGroup ?? y.multilineDiscountGroup ?? '') || x.no - y.no);
+  const groupOf = (e: MutableItem): string => e.lineDiscountGroup ?? e.multilineDiscountGroup ?? '';
+  const itemList = [...itemMap.values()].sort((x, y) => byText(groupOf(x), groupOf(y)) || x.no - y.no);
   itemList.forEach((e, k) => {
     e.no = k;
   });
