@@ -179,9 +179,10 @@ export function probe(f: FastIndex, cell: number, k1: number, k2: number, k3: nu
 
 /**
  * Builds the compact index from the object index. `items` are the index's entries, with their
- * numbers (`no`, 0, 1, …) and attributes set.
+ * numbers (`no`, 0, 1, …) and attributes set; `byNo` the same entries in number order (items
+ * are numbered by group: see ItemEntry.no), in which the item-keyed buckets are laid out.
  */
-export function buildFastIndex(objects: ObjectIndex, items: ReadonlyMap<string, ItemEntry>): FastIndex {
+export function buildFastIndex(objects: ObjectIndex, items: ReadonlyMap<string, ItemEntry>, byNo: readonly ItemEntry[]): FastIndex {
   const { customers, groups, all } = objects;
   const customerNo = new Map<string, number>();
   const groupNo = new Map<string, number>();
@@ -213,9 +214,9 @@ export function buildFastIndex(objects: ObjectIndex, items: ReadonlyMap<string, 
     for (const [g, c] of groups[ri] as ReadonlyMap<string, Columns>) columns(c, numberOf(groupNo, g), ri, 1);
     columns(all[ri], 0, ri, 2);
   }
-  // In item order (items are numbered by group: see ItemEntry.no).
-  const byNo = [...objects.items].map(([id, e]) => ({ e, no: (items.get(id) as ItemEntry).no })).sort((a, b) => a.no - b.no);
-  for (const { e, no } of byNo) {
+  for (const { itemId, no } of byNo) {
+    const e = objects.items.get(itemId);
+    if (e === undefined) continue;
     chain(e.allPrice, 6, 0, no);
     chain(e.allLineDiscount, 9 + 6, 0, no);
     for (const [list, ri] of [[e.groupPrice, 0], [e.groupLineDiscount, 1]] as const) {

@@ -147,7 +147,7 @@ export function buildPriceIndex(
   });
   const itemsById = Object.create(null) as Record<string, number | undefined>;
   for (const [id, e] of itemMap) itemsById[id] = e.no;
-  const fast = buildFastIndex(buildObjectIndex(agreements, itemMap, codes, groupIds), itemMap);
+  const fast = buildFastIndex(buildObjectIndex(agreements, itemMap, codes, groupIds), itemMap, itemList);
   let objects: ObjectIndex | undefined;
   return {
     items: itemMap,
