@@ -11,7 +11,8 @@
 // line the 1 k book's records (the rest belongs to other customers), `lookup-1m-considered`
 // prices against a book of only the records the 1 M book's searches consider (its work per line
 // without its size). The lookup cases price the same 50 orders over and over;
-// `lookup-1m-stream` prices 1 000 distinct orders with the 1 k and the 1 M book in alternation.
+// `lookup-1m-stream` prices 1 000 distinct orders with the 1 k and the 1 M book in alternation;
+// `memory-latency` times this machine's random reads, in cache and over the 1 M book's size.
 import { compilePriceBook, type PriceBook } from '../src/pricing/compilePriceBook.js';
 import { prepareOrder } from '../src/pricing/prepareOrder.js';
 import { priceOrder } from '../src/pricing/priceOrder.js';
@@ -240,6 +241,46 @@ export function* run(): Generator<BenchResult> {
   const baseline = { book: small as PriceBook, rate: results['lookup-1k'] ?? 0 };
   yield* millionRecords(itemRows, baseRows, raw, sample, stream, baseline);
   yield* sameWork(itemRows, baseRows, sample, baseline);
+  yield memoryLatency();
+}
+
+// What this machine charges for the reads a large book's lines make, beside the books: random
+// reads of one double per cache line, each address read from the one before (a chain, as a
+// search's row → bucket → record → id), over an array in cache and over one the size of the
+// 1 M book's buffers; then eight chains interleaved (reads that overlap, as the warm-up's do).
+// The 1 M book's `sizeRatio` is mostly such reads.
+function memoryLatency(): BenchResult {
+  const chase = (megabytes: number, chains: number): number => {
+    const lines = Math.floor((megabytes * 1e6) / 64);
+    const a = new Float64Array(8 * lines);
+    // One cycle through every line in a random order.
+    const order = Array.from({ length: lines }, (_, i) => i);
+    const random = seededRandom(11);
+    for (let i = lines - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    for (let i = 0; i < lines; i++) a[8 * (order[i] as number)] = 8 * (order[(i + 1) % lines] as number);
+    const at = Array.from({ length: chains }, (_, k) => 8 * (order[Math.floor((k * lines) / chains)] as number));
+    const reads = 2_000_000;
+    const walk = (): number => {
+      for (let i = 0; i < reads / chains; i++) for (let k = 0; k < chains; k++) at[k] = a[at[k] as number] as number;
+      return at[0] as number;
+    };
+    walk();
+    return round3((time(walk).seconds * 1e9) / reads);
+  };
+  const large = 216;
+  return {
+    suite: 'pricing',
+    case: 'memory-latency',
+    metric: 'ns',
+    value: chase(large, 1),
+    megabytes: large,
+    overlappedNs: chase(large, 8),
+    inCacheNs: chase(0.5, 1),
+    note: "one chained random read over 216 MB (the 1 M book's array buffers), eight chains interleaved, one chain over 0.5 MB: what this machine charges for the reads of a large book",
+  };
 }
 
 // The 1 M book of random agreements: compiled, its heap, its lookups (a function of its own,
