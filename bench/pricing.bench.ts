@@ -302,13 +302,13 @@ function* millionRecords(
   const compiled = time(() => compilePriceBook({ agreements: rows, items: itemRows, basePrices: baseRows }));
   const heapAfter = process.memoryUsage().heapUsed;
   rows.length = 0;
-  // The compact index and the records' columns (after the full GC below, when there is one).
-  let buffersMB = Math.round((process.memoryUsage().arrayBuffers - arrayBuffersBefore) / 1e6);
   yield { suite: 'pricing', case: 'compile-1m', metric: 'records/s', value: Math.round(1_000_000 / compiled.seconds), seconds: round3(compiled.seconds) };
   yield { suite: 'pricing', case: 'heap-1m', metric: 'MB', value: Math.round((heapAfter - heapBefore) / 1e6), note: 'heapUsed growth while compiling (book + garbage not yet collected)' };
-  if (gcBefore && collectGarbage()) {
-    const memory = process.memoryUsage();
-    buffersMB = Math.round((memory.arrayBuffers - arrayBuffersBefore) / 1e6);
+  const collected = gcBefore && collectGarbage();
+  const memory = process.memoryUsage();
+  // The compact index and the records' columns (after a full GC when there is one).
+  const buffersMB = Math.round((memory.arrayBuffers - arrayBuffersBefore) / 1e6);
+  if (collected) {
     yield {
       suite: 'pricing',
       case: 'heap-1m-retained',
